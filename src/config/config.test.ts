@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  test('defaults: embedded database in ./data, 127.0.0.1:3000, blobs inside the data directory', () => {
+    const c = loadConfig({}, '/srv/app');
+    assert.equal(c.dataDir, '/srv/app/data');
+    assert.equal(c.blobDir, '/srv/app/data/blobs');
+    assert.equal(c.databaseUrl, undefined);
+    assert.equal(c.port, 3000);
+    assert.equal(c.host, '127.0.0.1');
+    assert.equal(c.publicUrl, 'http://127.0.0.1:3000');
+  });
+
+  test('reads every variable', () => {
+    const c = loadConfig(
+      {
+        DATA_DIR: 'd',
+        DATABASE_URL: 'postgres://u@db/x',
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        BLOB_DIR: '/b',
+        PUBLIC_URL: 'https://c.example.org/',
+        LOG_LEVEL: 'error',
+      },
+      '/w',
+    );
+    assert.deepEqual(c, {
+      dataDir: '/w/d',
+      databaseUrl: 'postgres://u@db/x',
+      port: 8080,
+      host: '0.0.0.0',
+      blobDir: '/b',
+      publicUrl: 'https://c.example.org',
+      logLevel: 'error',
+    });
+  });
+
+  test('an empty DATABASE_URL means the embedded database', () => {
+    assert.equal(loadConfig({ DATABASE_URL: '' }).databaseUrl, undefined);
+  });
+
+  test('invalid values are all reported at once, by name', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),
+      (e: ConfigError) => {
+        assert.ok(e instanceof ConfigError);
+        assert.equal(e.problems.length, 3);
+        assert.match(e.message, /PORT: must be a number/);
+        assert.match(e.message, /DATABASE_URL: must start with postgres:\/\//);
+        assert.match(e.message, /LOG_LEVEL/);
+        return true;
+      },
+    );
+    assert.throws(() => loadConfig({ PORT: '70000' }), /PORT: must be between 0 and 65535/);
+  });
+});
