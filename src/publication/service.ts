@@ -1,0 +1,36 @@
+import type { Actor } from '../audit/history.ts';
+import { updateRecord } from '../audit/records.ts';
+import type { Db } from '../db/client.ts';
+import { parseInput, publicationState } from '../schema/common.ts';
+
+/** Records that move through draft → in review → published (→ withdrawn). */
+export type PublishableTable = 'incidents' | 'allegations' | 'officers' | 'statements';
+
+/**
+ * Moves a record to a publication state. published_at is set on first publication and kept
+ * afterwards, so "first published" stays true through later edits and withdrawals.
+ */
+export async function setPublicationState(
+  trx: Db,
+  actor: Actor,
+  table: PublishableTable,
+  id: string,
+  state: string,
+  at: Date = new Date(),
+) {
+  const next = parseInput(publicationState, state);
+  const current = await trx
+    .selectFrom(table)
+    .select(['publication_state', 'published_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const publishedAt = current?.published_at ?? (next === 'published' ? at : null);
+  return updateRecord(
+    trx,
+    actor,
+    table,
+    id,
+    { publication_state: next, published_at: publishedAt },
+    next === 'published' ? 'publish' : `state.${next}`,
+  );
+}
