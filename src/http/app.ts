@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { sql } from 'kysely';
+import type { Backend, Db } from '../db/client.ts';
+import { AppError } from '../errors/catalogue.ts';
+import { incidentRoutes } from '../incidents/routes.tsx';
+import { mountAssets } from './assets.ts';
+import { toAppError, writeError } from './errors.tsx';
+import { accessLog, type Logger } from './logger.ts';
+import { securityHeaders } from './security.ts';
+
+/** Everything the HTTP layer needs, passed in so tests can build an app over any database. */
+export interface AppDeps {
+  db: Db;
+  backend: Backend;
+  logger: Logger;
+}
+
+/** Largest request body accepted anywhere (uploads get their own, larger limit later). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Builds the app without listening: tests call app.request() against a real database. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.use(accessLog(deps.logger));
+  app.use(securityHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('CUS_PAYLOAD_TOO_LARGE', `Requests are limited to ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      const { rows } = await sql<{
+        version: string | null;
+      }>`SELECT max(version) AS version FROM schema_migrations`.execute(deps.db);
+      return c.json({
+        status: 'ok',
+        database: 'reachable',
+        backend: deps.backend,
+        schemaVersion: rows[0]?.version ?? null,
+      });
+    } catch (err) {
+      deps.logger.error('health check failed', err);
+      return c.json({ status: 'error', database: 'unreachable', backend: deps.backend }, 503);
+    }
+  });
+  mountAssets(app);
+  app.route('/', incidentRoutes(deps));
+
+  app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));
+  app.onError((err, c) => writeError(c, toAppError(err, deps.logger)));
+  return app;
+}

@@ -1,0 +1,55 @@
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function parts(iso: string): { y: number; m: number; d: number } {
+  const [y, m, d] = iso.split('-').map(Number);
+  return { y: y!, m: m!, d: d! };
+}
+
+function day(iso: string): string {
+  const { y, m, d } = parts(iso);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+function month(iso: string): string {
+  const { y, m } = parts(iso);
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
+/** Shows a date only as precisely as it is known: "3 March 2021", "March 2021", "2016 – 2018". */
+export function formatPartialDate(on: string | null, precision: string, until: string | null = null): string {
+  if (on === null || precision === 'unknown') return 'Date unknown';
+  switch (precision) {
+    case 'day':
+      return day(on);
+    case 'month':
+      return month(on);
+    case 'year':
+      return String(parts(on).y);
+    case 'range':
+      return `${day(on)} – ${day(until ?? on)}`;
+    case 'month_range':
+      return `${month(on)} – ${month(until ?? on)}`;
+    case 'year_range':
+      return `${parts(on).y} – ${parts(until ?? on).y}`;
+    default:
+      return day(on);
+  }
+}
+
+/** The ISO date a <time> element should carry. */
+export function machineDate(on: string | null): string | undefined {
+  return on ?? undefined;
+}
