@@ -1,0 +1,64 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { openDatabase } from '../../db/client.ts';
+import { migrate } from '../../db/migrations.ts';
+import { demoSeeded, seedDemo } from '../../demo/seed.ts';
+import { createApp } from '../../http/app.ts';
+import { createLogger } from '../../http/logger.ts';
+import type { Command } from '../command.ts';
+
+/** Opens (and migrates) the database, optionally seeds the demo cases, and serves HTTP until stopped. */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Start the web server',
+  usage: 'custodiet serve [--demo] [--port N] [--host ADDRESS]',
+  details:
+    'Applies pending migrations first. With --demo, loads the bundled demo cases the first time the database\n' +
+    'is started (later starts leave them as editors changed them). PORT 0 picks a free port.',
+  options: { demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
+  positionals: { min: 0, max: 0 },
+  async run({ values, config, out }) {
+    const port = values.port === undefined ? config.port : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`--port must be 0–65535, got ${values.port}`);
+    const host = (values.host as string | undefined) ?? config.host;
+    const started = performance.now();
+    const database = await openDatabase(config, 'serve');
+    const logger = createLogger(config.logLevel);
+    try {
+      const { applied } = await migrate(database.db);
+      if (applied.length > 0) out(`Applied ${applied.length} migration(s).`);
+      if (values.demo && !(await demoSeeded(database.db))) {
+        const report = await seedDemo(database.db);
+        out(
+          `Loaded demo data: ${report.counts.incidents} incidents, ${report.counts.officers} officers, ${report.counts.sources} sources.`,
+        );
+      }
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+    const app = createApp({ db: database.db, backend: database.backend, logger });
+    const server = serve({ fetch: app.fetch, port, hostname: host });
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const address = server.address() as AddressInfo;
+    out(
+      `Custodiet listening on http://${host}:${address.port}/ (${database.describe}, ready in ${Math.round(performance.now() - started)} ms)`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        out('Shutting down…');
+        server.close(() => resolve());
+        // Idle keep-alive connections would hold close() open.
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await database.close();
+    return 0;
+  },
+};
