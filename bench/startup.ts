@@ -31,7 +31,8 @@ async function startOnce(dataDir: string): Promise<{ ms: number; rssMiB: number 
     });
     const res = await fetch(url);
     const html = await res.text();
-    if (res.status !== 200 || !html.includes('article class="incident"')) throw new Error('home page without incidents');
+    if (res.status !== 200 || !html.includes('article class="incident"'))
+      throw new Error('home page without incidents');
     const ms = performance.now() - started;
     return { ms: Math.round(ms), rssMiB: rssMiB(child.pid!) };
   } finally {
@@ -57,11 +58,20 @@ export async function startupBenchmark(): Promise<Record<string, unknown>> {
     runs: RUNS,
     coldStartToFirstPageMs: { median: median(cold.map((c) => c.ms)), all: cold.map((c) => c.ms) },
     warmStartToFirstPageMs: { median: median(warm.map((c) => c.ms)), all: warm.map((c) => c.ms) },
-    rssAfterFirstPageMiB: { cold: median(cold.map((c) => c.rssMiB)), warm: median(warm.map((c) => c.rssMiB)) },
+    rssAfterFirstPageMiB: {
+      cold: median(cold.map((c) => c.rssMiB)),
+      warm: median(warm.map((c) => c.rssMiB)),
+    },
   };
   console.log('Start-up to first page (PGlite, demo data):');
-  console.log(`  cold (new data directory, migrate + seed): median ${summary.coldStartToFirstPageMs.median} ms  [${summary.coldStartToFirstPageMs.all.join(', ')}]`);
-  console.log(`  warm (existing data directory):            median ${summary.warmStartToFirstPageMs.median} ms  [${summary.warmStartToFirstPageMs.all.join(', ')}]`);
-  console.log(`  RSS after first page: cold ${summary.rssAfterFirstPageMiB.cold} MiB, warm ${summary.rssAfterFirstPageMiB.warm} MiB`);
+  console.log(
+    `  cold (new data directory, migrate + seed): median ${summary.coldStartToFirstPageMs.median} ms  [${summary.coldStartToFirstPageMs.all.join(', ')}]`,
+  );
+  console.log(
+    `  warm (existing data directory):            median ${summary.warmStartToFirstPageMs.median} ms  [${summary.warmStartToFirstPageMs.all.join(', ')}]`,
+  );
+  console.log(
+    `  RSS after first page: cold ${summary.rssAfterFirstPageMiB.cold} MiB, warm ${summary.rssAfterFirstPageMiB.warm} MiB`,
+  );
   return summary;
 }
