@@ -42,7 +42,7 @@ export async function listPublishedIncidents(db: Db, limit = 50): Promise<Incide
       'f.name as force_name',
     ])
     .where('i.publication_state', '=', 'published')
-    .orderBy(sql`coalesce(i.occurred_until, i.occurred_on)`, sql`desc nulls last`)
+    .orderBy(sql`coalesce(i.occurred_until, i.occurred_on)`, (ob) => ob.desc().nullsLast())
     .orderBy('i.slug')
     .limit(limit)
     .execute();
