@@ -6,6 +6,8 @@ export interface TableInfo {
   name: string;
   /** Columns a restore writes (generated columns are recomputed by the database). */
   writable: string[];
+  /** Generated columns: left out of backups, whose content must not depend on the backend's version. */
+  generated: string[];
   primaryKey: { name: string; type: string }[];
   identity: string[];
 }
@@ -41,8 +43,15 @@ export async function describeTables(db: AnyKysely): Promise<TableInfo[]> {
   const tables = new Map<string, TableInfo>();
   for (const c of cols) {
     if (EXCLUDED.has(c.table_name)) continue;
-    const t = tables.get(c.table_name) ?? { name: c.table_name, writable: [], primaryKey: [], identity: [] };
-    if (c.is_generated !== 'ALWAYS') t.writable.push(c.column_name);
+    const t = tables.get(c.table_name) ?? {
+      name: c.table_name,
+      writable: [],
+      generated: [],
+      primaryKey: [],
+      identity: [],
+    };
+    if (c.is_generated === 'ALWAYS') t.generated.push(c.column_name);
+    else t.writable.push(c.column_name);
     if (c.is_identity === 'YES') t.identity.push(c.column_name);
     tables.set(c.table_name, t);
   }
@@ -78,7 +87,7 @@ export async function* tableRows(db: AnyKysely, table: TableInfo, pageSize = 200
             }),
           )})`;
     const { rows } = await sql<{ row: string; k: unknown[] }>`
-      SELECT to_jsonb(t)::text AS row, json_build_array(${keyValues})::text AS k
+      SELECT (to_jsonb(t) - ${table.generated}::text[])::text AS row, json_build_array(${keyValues})::text AS k
       FROM ${ident(table.name)} t WHERE ${after}
       ORDER BY ${keyList} LIMIT ${pageSize}`.execute(db);
     for (const r of rows) yield r.row;

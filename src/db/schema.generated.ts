@@ -36,6 +36,7 @@ export interface Allegations {
   published_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  search: GeneratedAlways<string | null>;
 }
 
 export interface AppMeta {
@@ -71,6 +72,17 @@ export interface Claims {
   quoted_passage: string | null;
   passage_note: string | null;
   created_at: Generated<Timestamp>;
+}
+
+export interface Corrections {
+  id: Generated<string>;
+  entity_type: string;
+  entity_id: string;
+  kind: string;
+  what: string;
+  why: string;
+  actor: string;
+  published_at: Generated<Timestamp>;
 }
 
 export interface Findings {
@@ -136,6 +148,7 @@ export interface Incidents {
   published_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  search: GeneratedAlways<string | null>;
 }
 
 export interface OfficerIdentifiers {
@@ -178,6 +191,7 @@ export interface Officers {
   published_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  search: GeneratedAlways<string | null>;
 }
 
 export interface People {
@@ -235,6 +249,15 @@ export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
 }
 
+export interface Sessions {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
 export interface SourceSnapshots {
   id: Generated<string>;
   source_id: string;
@@ -280,6 +303,7 @@ export interface Statements {
   published_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  search: GeneratedAlways<string | null>;
 }
 
 export interface StationAddresses {
@@ -345,6 +369,18 @@ export interface Units {
   valid_to: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  search: GeneratedAlways<string | null>;
+}
+
+export interface Users {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  disabled_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface DB {
@@ -353,6 +389,7 @@ export interface DB {
   app_meta: AppMeta;
   audit_log: AuditLog;
   claims: Claims;
+  corrections: Corrections;
   findings: Findings;
   forces: Forces;
   incident_officers: IncidentOfficers;
@@ -368,6 +405,7 @@ export interface DB {
   record_versions: RecordVersions;
   sanctions: Sanctions;
   schema_migrations: SchemaMigrations;
+  sessions: Sessions;
   source_snapshots: SourceSnapshots;
   sources: Sources;
   statements: Statements;
@@ -377,4 +415,5 @@ export interface DB {
   taxonomy_terms: TaxonomyTerms;
   timeline_events: TimelineEvents;
   units: Units;
+  users: Users;
 }

@@ -32,6 +32,7 @@ const SCALARS: Record<string, string> = {
   json: 'Json',
   bytea: 'Buffer',
   daterange: 'string',
+  tsvector: 'string',
 };
 
 function tsType(c: ColumnInfo): string {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { translateDbError } from '../db/errors.ts';
 import { AppError, isAppError } from '../errors/catalogue.ts';
+import { sendPrivatePage } from './cache.ts';
 import { Layout } from './layout.tsx';
 import type { Logger } from './logger.ts';
 
@@ -39,9 +40,9 @@ export function writeError(c: Context, error: AppError): Response | Promise<Resp
       { 'content-type': 'application/problem+json' },
     );
   }
-  c.status(error.status as 400);
-  return c.html(
-    <Layout title={error.title}>
+  return sendPrivatePage(
+    c,
+    <Layout title={error.title} noindex>
       <section class="error-page" aria-labelledby="error-title">
         <h1 id="error-title">{error.title}</h1>
         <p>{error.message}</p>
@@ -59,5 +60,6 @@ export function writeError(c: Context, error: AppError): Response | Promise<Resp
         </p>
       </section>
     </Layout>,
+    error.status,
   );
 }

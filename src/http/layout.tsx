@@ -1,14 +1,44 @@
 import type { Child } from 'hono/jsx';
 import { assetUrl } from './assets.ts';
 
-/** The page shell shared by every HTML page: skip link, landmarks, one stylesheet served by the app. */
-export function Layout(props: { title: string; children: Child }) {
+/** Top-level sections; `current` marks the one a page belongs to (aria-current). */
+export type Section = 'home' | 'search' | 'corrections' | 'methodology' | 'reply' | 'editor' | 'none';
+
+const NAV: { section: Section; href: string; label: string }[] = [
+  { section: 'home', href: '/', label: 'Incidents' },
+  { section: 'search', href: '/search', label: 'Search' },
+  { section: 'corrections', href: '/corrections', label: 'Corrections' },
+  { section: 'methodology', href: '/methodology', label: 'Methodology' },
+  { section: 'reply', href: '/right-of-reply', label: 'Right of reply' },
+];
+
+/** Options every page can set. */
+export interface LayoutProps {
+  title: string;
+  children: Child;
+  section?: Section;
+  /** Short description for search engines and link previews. */
+  description?: string;
+  /** Keep the page out of search engines (editor pages, previews, errors). */
+  noindex?: boolean;
+  /** Prefilled text in the header search box. */
+  query?: string;
+}
+
+/**
+ * The page shell shared by every HTML page: skip link, landmarks (banner, navigation, search,
+ * main, contentinfo), one stylesheet served by the app, no scripts and nothing from other origins.
+ */
+export function Layout(props: LayoutProps) {
+  const section = props.section ?? 'none';
   return (
     <html lang="en-GB">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Custodiet`}</title>
+        {props.description && <meta name="description" content={props.description} />}
+        {props.noindex && <meta name="robots" content="noindex, nofollow" />}
         <link rel="stylesheet" href={assetUrl('app.css')} />
       </head>
       <body>
@@ -16,17 +46,56 @@ export function Layout(props: { title: string; children: Child }) {
           Skip to content
         </a>
         <header class="site">
-          <a class="brand" href="/">
-            Custodiet
-          </a>
-          <span class="tagline">Sourced records of police misconduct and what happened next</span>
+          <div class="bar">
+            <a class="brand" href="/">
+              Custodiet
+            </a>
+            <span class="tagline">Sourced records of police misconduct and what happened next</span>
+            <nav class="primary" aria-label="Main">
+              <ul>
+                {NAV.map((n) => (
+                  <li>
+                    <a href={n.href} aria-current={n.section === section ? 'page' : undefined}>
+                      {n.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <form class="site-search" role="search" action="/search" method="get">
+              <label class="visually-hidden" for="site-search-q">
+                Search records
+              </label>
+              <input
+                id="site-search-q"
+                type="search"
+                name="q"
+                value={props.query ?? ''}
+                placeholder="Officer, shoulder number, place…"
+              />
+              <button type="submit">Search</button>
+            </form>
+          </div>
         </header>
-        <main id="main">{props.children}</main>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
         <footer class="site">
           <p>
             Every named officer is shown with a status label: an allegation is not a finding, and a finding is
             not a sanction. Each fact links to its source.
           </p>
+          <ul>
+            <li>
+              <a href="/methodology">How records are verified</a>
+            </li>
+            <li>
+              <a href="/corrections">Corrections and takedowns</a>
+            </li>
+            <li>
+              <a href="/right-of-reply">Right of reply and complaints</a>
+            </li>
+          </ul>
         </footer>
       </body>
     </html>

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/app.ts';
 import { StatusLabel } from '../http/components.tsx';
+import { sendPage } from '../http/cache.ts';
 import { formatPartialDate } from '../http/format.ts';
 import { Layout } from '../http/layout.tsx';
 import { countPublished, listPublishedIncidents, type IncidentListItem } from './repository.ts';
@@ -35,8 +36,9 @@ export function incidentRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     const [incidents, counts] = await Promise.all([listPublishedIncidents(deps.db), countPublished(deps.db)]);
-    return c.html(
-      <Layout title="Police misconduct records">
+    return sendPage(
+      c,
+      <Layout title="Police misconduct records" section="home">
         <h1>Police misconduct records</h1>
         <ul class="counts" aria-label="Published records">
           <li>

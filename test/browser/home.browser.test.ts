@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserUnavailable, launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { axeViolations, browserUnavailable, launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { childEnv, exited, startCli } from '../helpers/cli.ts';
 import { createPostgresDatabase, TEST_BACKEND, type TestDatabase } from '../helpers/db.ts';
 
@@ -77,6 +77,7 @@ describe('public home page in Chromium', { skip: skip ?? false }, () => {
         'Skip to content',
       );
       assert.deepEqual(foreign, [], 'no third-party requests');
+      assert.deepEqual(await axeViolations(page), [], 'no serious or critical accessibility violations');
       await page.close();
     });
   }

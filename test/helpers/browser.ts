@@ -35,3 +35,38 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Where browser tests write screenshots; CI keeps this folder. */
 export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+const AXE_SOURCE = fs.readFileSync(
+  new URL('../../node_modules/axe-core/axe.min.js', import.meta.url),
+  'utf8',
+);
+
+/** A serious or critical accessibility violation found by axe-core. */
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A/AA rules) in the page and returns the serious and critical
+ * violations. The script is evaluated through the DevTools protocol, so the page's CSP (which
+ * forbids inline scripts) stays as strict as in production.
+ */
+export async function axeViolations(page: import('playwright-core').Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate<{
+    violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  }>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })`,
+  );
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.flatMap((n) => n.target).slice(0, 5),
+    }));
+}

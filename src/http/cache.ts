@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import type { Context } from 'hono';
+
+/** HTTP dates have second precision; compare at that precision. */
+function toSeconds(d: Date): number {
+  return Math.floor(d.getTime() / 1000);
+}
+
+/**
+ * Sends an HTML page with a strong validator (ETag over the bytes) and Last-Modified when known,
+ * answering 304 Not Modified when the client's copy is current. Public pages may be cached by
+ * browsers and proxies but must be revalidated, so a correction shows at once.
+ */
+export async function htmlWithValidators(
+  c: Context,
+  html: string | Promise<string>,
+  lastModified?: Date | null,
+): Promise<Response> {
+  const body = await html;
+  const etag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const headers: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': 'public, max-age=0, must-revalidate',
+    'Content-Type': 'text/html; charset=UTF-8',
+  };
+  if (lastModified) headers['Last-Modified'] = lastModified.toUTCString();
+  const inm = c.req.header('if-none-match');
+  if (inm !== undefined) {
+    if (inm.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`))
+      return new Response(null, { status: 304, headers });
+  } else if (lastModified) {
+    const ims = Date.parse(c.req.header('if-modified-since') ?? '');
+    if (!Number.isNaN(ims) && toSeconds(lastModified) <= Math.floor(ims / 1000))
+      return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers });
+}
+
+/** The latest of several timestamps (nulls ignored), for Last-Modified. */
+export function latest(...dates: (Date | null | undefined)[]): Date | null {
+  const ds = dates.filter((d): d is Date => d instanceof Date);
+  return ds.length === 0 ? null : new Date(Math.max(...ds.map((d) => d.getTime())));
+}
+
+/** Renders a JSX page to a full HTML document (with doctype, so browsers use standards mode). */
+export async function renderDocument(page: { toString(): string | Promise<string> }): Promise<string> {
+  return `<!DOCTYPE html>${await page.toString()}`;
+}
+
+/** Renders and sends a public page with validators. */
+export function sendPage(
+  c: Context,
+  page: { toString(): string | Promise<string> },
+  lastModified?: Date | null,
+): Promise<Response> {
+  return htmlWithValidators(c, renderDocument(page), lastModified);
+}
+
+/** Renders and sends a private page (editor, preview): never cached, never indexed. */
+export async function sendPrivatePage(
+  c: Context,
+  page: { toString(): string | Promise<string> },
+  status = 200,
+): Promise<Response> {
+  return new Response(await renderDocument(page), {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=UTF-8',
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex',
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { AppError } from '../errors/catalogue.ts';
+import { fieldProblems } from '../schema/common.ts';
+
+/**
+ * Validates a page's query string. Malformed parameters get a 400 page saying which parameter
+ * and why, never a 500 and never a silently ignored filter. Repeated parameters keep the first.
+ */
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of new URL(c.req.url).searchParams) if (!(k in raw)) raw[k] = v;
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const fields = fieldProblems(result.error);
+    throw new AppError(
+      'CUS_BAD_REQUEST',
+      `Bad query parameter: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+      fields,
+    );
+  }
+  return result.data;
+}
+
+/** A uuid path parameter, or a 404 (an id that cannot exist is simply not found). */
+export function uuidParam(c: Context, name: string): string {
+  const v = c.req.param(name) ?? '';
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) {
+    throw new AppError('CUS_NOT_FOUND', 'There is no record at this address.');
+  }
+  return v.toLowerCase();
+}
