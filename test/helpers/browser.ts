@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium; tests never download a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -54,7 +54,7 @@ export interface AxeViolation {
  * violations. The script is evaluated through the DevTools protocol, so the page's CSP (which
  * forbids inline scripts) stays as strict as in production.
  */
-export async function axeViolations(page: import('playwright-core').Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate<{
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
