@@ -1,0 +1,389 @@
+import { findingInput, allegationInput, sanctionInput } from '../../allegations/schema.ts';
+import { saveAllegation, saveFinding, saveSanction } from '../../allegations/service.ts';
+import type { AllegationInput, FindingInput, SanctionInput } from '../../allegations/schema.ts';
+import { formatPartialDate } from '../../http/format.ts';
+import { one } from '../../http/form.ts';
+import { incidentInput, timelineEventInput } from '../../incidents/schema.ts';
+import type { IncidentInput, TimelineEventInput } from '../../incidents/schema.ts';
+import { saveIncident, saveTimelineEvent } from '../../incidents/service.ts';
+import { clip, type EntityDef, type FieldDef, type SectionDef } from '../entity.ts';
+import {
+  allegationOptions,
+  choices,
+  findingOptions,
+  forceOptions,
+  incidentOptions,
+  officerOptions,
+  taxonomyKindOptions,
+  taxonomyOptions,
+} from '../options.ts';
+
+const PRECISIONS = ['day', 'month', 'year', 'range', 'month_range', 'year_range', 'unknown'] as const;
+
+/** A date known to a day, month or year, or a range: three fields in one fieldset. */
+export function partialDateSection(legend: string, prefix: string, column: string): SectionDef {
+  return {
+    legend,
+    hint: 'Give the date only as precisely as the sources do. A month is entered as its first day (1 March 2021 for "March 2021"), a year as 1 January; a range also needs its end.',
+    fields: [
+      {
+        name: `${prefix}.precision`,
+        column: `${column}_precision`,
+        label: 'Precision',
+        kind: 'select',
+        required: true,
+        options: choices(PRECISIONS),
+      },
+      {
+        name: `${prefix}.on`,
+        column: `${column}_on`,
+        label: 'Date (or start of the range)',
+        kind: 'date',
+        nullable: true,
+      },
+      { name: `${prefix}.until`, column: `${column}_until`, label: 'End of the range', kind: 'date' },
+    ],
+  };
+}
+
+const slugField: FieldDef = {
+  name: 'slug',
+  column: 'slug',
+  label: 'Web address name (slug)',
+  kind: 'text',
+  required: true,
+  hint: 'Lower-case words joined by hyphens, e.g. charing-cross-2025. Appears in the public address.',
+};
+
+/** Splits a combined `taxonomy:code` select back into the two input fields. */
+function splitPair(input: Record<string, unknown>, value: string, taxonomyKey: string, codeKey: string) {
+  const [taxonomy, code] = value.includes(':') ? value.split(':', 2) : ['', ''];
+  input[taxonomyKey] = taxonomy === '' ? '' : taxonomy;
+  input[codeKey] = code === '' ? '' : code;
+}
+
+export const incidents: EntityDef = {
+  type: 'incidents',
+  singular: 'incident',
+  plural: 'Incidents',
+  publishable: true,
+  schema: incidentInput,
+  save: (trx, actor, input, id) => saveIncident(trx, actor, input as IncidentInput, id),
+  title: (r) => String(r.title),
+  defaults: { 'occurred.precision': 'day' },
+  sections: [
+    {
+      fields: [
+        { name: 'title', column: 'title', label: 'Title', kind: 'text', required: true },
+        slugField,
+        {
+          name: 'summary',
+          column: 'summary',
+          label: 'Summary',
+          kind: 'textarea',
+          required: true,
+          hint: 'In our own words. Say "alleged" for anything not found proven.',
+        },
+      ],
+    },
+    partialDateSection('When it happened', 'occurred', 'occurred'),
+    {
+      fields: [
+        {
+          name: 'place',
+          column: 'place',
+          label: 'Place',
+          kind: 'text',
+          hint: 'A public place or area, never a home address (rule R10).',
+        },
+        {
+          name: 'forceId',
+          column: 'force_id',
+          label: 'Police force',
+          kind: 'select',
+          required: true,
+          options: forceOptions,
+        },
+        {
+          name: 'tags',
+          column: 'tags',
+          label: 'Tags',
+          kind: 'text',
+          split: true,
+          hint: 'Short lower-case words separated by commas, e.g. strip-search, custody.',
+        },
+      ],
+    },
+  ],
+  children: [
+    { type: 'timeline_events', column: 'incident_id', label: 'Timeline', field: 'incidentId' },
+    { type: 'allegations', column: 'incident_id', label: 'Allegations', field: 'incidentId' },
+  ],
+};
+
+export const timelineEvents: EntityDef = {
+  type: 'timeline_events',
+  singular: 'timeline event',
+  plural: 'Timeline events',
+  schema: timelineEventInput,
+  save: (trx, actor, input, id) => saveTimelineEvent(trx, actor, input as TimelineEventInput, id),
+  title: (r) =>
+    `${formatPartialDate(r.occurred_on as string, String(r.occurred_precision), r.occurred_until as string | null)}: ${String(r.title)}`,
+  parentOf: (v) => (one(v, 'incidentId') ? { table: 'incidents', id: one(v, 'incidentId') } : null),
+  defaults: { 'occurred.precision': 'day' },
+  orderBy: 'occurred_on',
+  sections: [
+    {
+      fields: [
+        {
+          name: 'incidentId',
+          column: 'incident_id',
+          label: 'Incident',
+          kind: 'select',
+          required: true,
+          options: incidentOptions,
+        },
+        { name: 'title', column: 'title', label: 'What happened', kind: 'text', required: true },
+        { name: 'description', column: 'description', label: 'Details', kind: 'textarea' },
+        {
+          name: 'processState',
+          column: 'process_state',
+          label: 'Step in the complaints process',
+          kind: 'select',
+          options: taxonomyOptions('ew_process_states_2020'),
+        },
+      ],
+    },
+    partialDateSection('When', 'occurred', 'occurred'),
+  ],
+};
+
+export const allegations: EntityDef = {
+  type: 'allegations',
+  singular: 'allegation',
+  plural: 'Allegations',
+  publishable: true,
+  schema: allegationInput,
+  save: (trx, actor, input, id) => saveAllegation(trx, actor, input as AllegationInput, id),
+  title: (r) => clip(r.summary, 90),
+  parentOf: (v) => (one(v, 'incidentId') ? { table: 'incidents', id: one(v, 'incidentId') } : null),
+  async adjustForm(values, row, db) {
+    const rows = await db
+      .selectFrom('allegation_standards')
+      .select('standard_code')
+      .where('allegation_id', '=', String(row.id))
+      .execute();
+    values.standards = rows.map((r) => r.standard_code);
+  },
+  sections: [
+    {
+      fields: [
+        {
+          name: 'incidentId',
+          column: 'incident_id',
+          label: 'Incident',
+          kind: 'select',
+          required: true,
+          options: incidentOptions,
+        },
+        {
+          name: 'summary',
+          column: 'summary',
+          label: 'What is alleged',
+          kind: 'textarea',
+          required: true,
+          hint: 'An allegation is not a finding: write "is alleged to have…".',
+        },
+        {
+          name: 'status',
+          column: 'status_code',
+          label: 'Status label',
+          kind: 'select',
+          required: true,
+          options: taxonomyOptions('publication_status_v1'),
+          hint: 'Shown beside the officer wherever they are named (rule R1).',
+        },
+      ],
+    },
+    {
+      legend: 'Who',
+      hint: 'Choose a named officer, or describe one who is not named — not both.',
+      fields: [
+        {
+          name: 'officerId',
+          column: 'officer_id',
+          label: 'Named officer',
+          kind: 'select',
+          options: officerOptions,
+          blank: '— not named —',
+        },
+        {
+          name: 'unidentifiedOfficer',
+          column: 'unidentified_officer',
+          label: 'Description of an officer not named',
+          kind: 'text',
+          hint: 'e.g. "A Met sergeant (not named: active proceedings)".',
+        },
+      ],
+    },
+    {
+      fields: [
+        {
+          name: 'standards',
+          label: 'Standards of Professional Behaviour concerned',
+          kind: 'checkboxes',
+          options: taxonomyOptions('ew_standards_2020'),
+        },
+        {
+          name: 'iopcCategory',
+          column: 'iopc_code',
+          label: 'IOPC complaint category',
+          kind: 'select',
+          options: taxonomyOptions('iopc_complaint_categories_2020'),
+        },
+        { name: 'conductFrom', column: 'conduct_from', label: 'Conduct from', kind: 'date' },
+        { name: 'conductTo', column: 'conduct_to', label: 'Conduct until', kind: 'date' },
+        { name: 'reportedOn', column: 'reported_on', label: 'Reported on', kind: 'date' },
+      ],
+    },
+  ],
+  children: [{ type: 'findings', column: 'allegation_id', label: 'Findings', field: 'allegationId' }],
+};
+
+export const findings: EntityDef = {
+  type: 'findings',
+  singular: 'finding',
+  plural: 'Findings',
+  schema: findingInput,
+  save: (trx, actor, input, id) => saveFinding(trx, actor, input as FindingInput, id),
+  title: (r) => `${String(r.outcome_code).replace(/_/g, ' ')} · ${String(r.decided_on)}`,
+  parentOf: (v) => (one(v, 'allegationId') ? { table: 'allegations', id: one(v, 'allegationId') } : null),
+  aliases: { outcomeTaxonomy: 'outcome', outcome_code: 'outcome', outcome_taxonomy: 'outcome' },
+  adjustInput: (input, v) => splitPair(input, one(v, 'outcome'), 'outcomeTaxonomy', 'outcome'),
+  adjustForm(values, row) {
+    values.outcome = `${String(row.outcome_taxonomy)}:${String(row.outcome_code)}`;
+  },
+  sections: [
+    {
+      fields: [
+        {
+          name: 'allegationId',
+          column: 'allegation_id',
+          label: 'Allegation',
+          kind: 'select',
+          required: true,
+          options: allegationOptions,
+        },
+        {
+          name: 'track',
+          column: 'track',
+          label: 'Track',
+          kind: 'select',
+          required: true,
+          options: choices(['conduct', 'criminal']),
+        },
+        {
+          name: 'forum',
+          column: 'forum',
+          label: 'Forum',
+          kind: 'select',
+          required: true,
+          options: choices([
+            'misconduct_meeting',
+            'misconduct_hearing',
+            'accelerated_hearing',
+            'police_appeals_tribunal',
+            'magistrates_court',
+            'crown_court',
+            'court_of_appeal',
+            'other',
+          ]),
+        },
+        {
+          name: 'decidingBody',
+          column: 'deciding_body',
+          label: 'Deciding body',
+          kind: 'text',
+          required: true,
+        },
+        {
+          name: 'outcome',
+          label: 'Outcome',
+          kind: 'select',
+          required: true,
+          options: taxonomyKindOptions('finding_outcome'),
+          hint: 'Conduct outcomes go with the conduct track, court outcomes with the criminal track.',
+        },
+        { name: 'decidedOn', column: 'decided_on', label: 'Decided on', kind: 'date', required: true },
+        {
+          name: 'chairType',
+          column: 'chair_type',
+          label: 'Chaired by',
+          kind: 'select',
+          options: choices(['legally_qualified_chair', 'senior_officer', 'judge', 'magistrates', 'other']),
+        },
+        { name: 'legalTestVersion', column: 'legal_test_version', label: 'Legal test applied', kind: 'text' },
+        {
+          name: 'supersedesFindingId',
+          column: 'supersedes_finding_id',
+          label: 'Supersedes an earlier finding (appeal)',
+          kind: 'select',
+          options: findingOptions,
+        },
+        { name: 'summary', column: 'summary', label: 'Summary', kind: 'textarea' },
+      ],
+    },
+  ],
+  children: [{ type: 'sanctions', column: 'finding_id', label: 'Sanctions', field: 'findingId' }],
+};
+
+export const sanctions: EntityDef = {
+  type: 'sanctions',
+  singular: 'sanction',
+  plural: 'Sanctions',
+  schema: sanctionInput,
+  save: (trx, actor, input, id) => saveSanction(trx, actor, input as SanctionInput, id),
+  title: (r) => `${String(r.sanction_code).replace(/_/g, ' ')} · ${String(r.imposed_on)}`,
+  parentOf: (v) => (one(v, 'findingId') ? { table: 'findings', id: one(v, 'findingId') } : null),
+  aliases: { sanctionTaxonomy: 'sanction', sanction_code: 'sanction', sanction_taxonomy: 'sanction' },
+  adjustInput: (input, v) => splitPair(input, one(v, 'sanction'), 'sanctionTaxonomy', 'sanction'),
+  adjustForm(values, row) {
+    values.sanction = `${String(row.sanction_taxonomy)}:${String(row.sanction_code)}`;
+  },
+  sections: [
+    {
+      fields: [
+        {
+          name: 'findingId',
+          column: 'finding_id',
+          label: 'Finding',
+          kind: 'select',
+          required: true,
+          options: findingOptions,
+        },
+        {
+          name: 'sanction',
+          label: 'Sanction or sentence',
+          kind: 'select',
+          required: true,
+          options: taxonomyKindOptions('sanction'),
+        },
+        { name: 'imposedOn', column: 'imposed_on', label: 'Imposed on', kind: 'date', required: true },
+        { name: 'detail', column: 'detail', label: 'Detail', kind: 'textarea' },
+        {
+          name: 'custodialTermDays',
+          column: 'custodial_term_days',
+          label: 'Custodial term (days)',
+          kind: 'number',
+          hint: 'Needed to work out when a conviction is spent (rule R20).',
+        },
+        {
+          name: 'minimumTermDays',
+          column: 'minimum_term_days',
+          label: 'Minimum term (days)',
+          kind: 'number',
+        },
+      ],
+    },
+  ],
+};
