@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { EditorEnv } from '../accounts/middleware.ts';
-import { AppError, isAppError } from '../errors/catalogue.ts';
+import type { AppError } from '../errors/catalogue.ts';
+import { isAppError } from '../errors/catalogue.ts';
 import type { Editor } from '../publication/workflow.ts';
 
 /** The signed-in user as services need them. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../audit/history.ts';
 import type { Db } from '../db/client.ts';
-import type { FieldProblem } from '../errors/catalogue.ts';
+import type { AppError, ErrorCode, FieldProblem } from '../errors/catalogue.ts';
 import { many, one, type FormValues } from '../http/form.ts';
 import type { FieldSpec, Option } from '../http/forms.tsx';
 
@@ -57,6 +57,8 @@ export interface EntityDef {
   adjustInput?(input: Record<string, unknown>, values: FormValues): void;
   /** Final touches from stored row to form (link tables, combined selects). */
   adjustForm?(values: FormValues, row: Row, db: Db): Promise<void> | void;
+  /** The field a database refusal without a column concerns, by error code (for the message beside it). */
+  errorFields?: Partial<Record<ErrorCode, string>>;
   /** Problem paths that belong to another form field (e.g. outcomeTaxonomy → outcome). */
   aliases?: Record<string, string>;
   /** For a new record: the record it hangs under, whose visibility decides whether a note is needed. */
@@ -153,8 +155,11 @@ export function problemsForForm(
         ? base
         : (def.aliases?.[p.field] ?? byColumn.get(p.field) ?? p.field);
     const spec = fields.find((f) => f.name === field);
-    const empty = spec?.required && one(values, field).trim() === '' && spec.kind !== 'checkboxes';
-    const problem = { field, message: empty ? 'is required' : p.message };
+    const typed = one(values, field).trim();
+    const empty = spec?.required && typed === '' && spec.kind !== 'checkboxes';
+    const notNumber = spec?.kind === 'number' && typed !== '' && !/^-?\d+$/.test(typed);
+    const message = empty ? 'is required' : notNumber ? 'must be a whole number' : p.message;
+    const problem = { field, message };
     if (!out.some((o) => o.field === problem.field && o.message === problem.message)) out.push(problem);
   }
   return out;
@@ -164,4 +169,11 @@ export function problemsForForm(
 export function clip(s: unknown, max = 80): string {
   const t = String(s ?? '').replace(/\s+/g, ' ');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** The problems of a refused save, placed on the form's fields. */
+export function formProblems(def: EntityDef, err: AppError, values: FormValues): FieldProblem[] {
+  const onField = def.errorFields?.[err.code];
+  const problems = err.fields.length === 0 && onField ? [{ field: onField, message: err.title }] : err.fields;
+  return problemsForForm(def, problems, values);
 }

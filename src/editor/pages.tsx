@@ -143,7 +143,7 @@ export function RecordPage(props: {
   report: CheckReport | null;
   claims: ClaimItem[] | null;
   claimHref: string | null;
-  children: ChildList[];
+  childLists: ChildList[];
   linksHref: string | null;
   notice?: string;
 }) {
@@ -202,7 +202,7 @@ export function RecordPage(props: {
           {props.claimHref && <a href={props.claimHref}>Add a source claim</a>}
         </section>
       )}
-      {props.children.map((c) => (
+      {props.childLists.map((c) => (
         <section>
           <h2>{c.label}</h2>
           {c.rows.length === 0 ? (

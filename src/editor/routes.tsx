@@ -11,7 +11,7 @@ import { parseQuery, uuidParam } from '../http/query.ts';
 import { publicationChecks } from '../publication/checks.ts';
 import { CLAIM_SUBJECTS, correctionTarget, EDIT_KINDS } from '../publication/corrections.ts';
 import type { PublishableTable } from '../publication/service.ts';
-import { allFields, problemsForForm, toForm, type EntityDef } from './entity.ts';
+import { allFields, formProblems, toForm, type EntityDef } from './entity.ts';
 import { EntityFormPage, resolveSections } from './layout.tsx';
 import { Dashboard, ListPage, RecordPage } from './pages.tsx';
 import { ENTITIES, entityFor } from './registry.ts';
@@ -43,7 +43,7 @@ async function renderForm(
 ) {
   const target = await targetFor(db, def, opts.id, opts.values);
   const needsNote = target?.published || opts.err?.code === 'CUS_CORRECTION_REQUIRED';
-  const problems = opts.err ? problemsForForm(def, opts.err.fields, opts.values) : [];
+  const problems = opts.err ? formProblems(def, opts.err, opts.values) : [];
   const page = (
     <EntityFormPage
       session={c.get('session')}
@@ -106,7 +106,7 @@ async function recordPage(c: Context<EditorEnv>, db: Db, def: EntityDef, id: str
           ? `/editor/claims/new?subjectType=${claimColumn.replace(/_id$/, '')}&subjectId=${id}`
           : null
       }
-      children={children}
+      childLists={children}
       linksHref={def.type === 'incidents' ? `/editor/incidents/${id}/links` : null}
       notice={notice && NOTICES[notice]}
     />

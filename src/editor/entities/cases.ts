@@ -64,6 +64,7 @@ function splitPair(input: Record<string, unknown>, value: string, taxonomyKey: s
 
 export const incidents: EntityDef = {
   type: 'incidents',
+  errorFields: { CUS_INVALID_DATE: 'occurred.on', CUS_CONFLICT: 'slug' },
   singular: 'incident',
   plural: 'Incidents',
   publishable: true,
@@ -123,6 +124,7 @@ export const incidents: EntityDef = {
 
 export const timelineEvents: EntityDef = {
   type: 'timeline_events',
+  errorFields: { CUS_INVALID_DATE: 'occurred.on', CUS_UNKNOWN_TAXONOMY_CODE: 'processState' },
   singular: 'timeline event',
   plural: 'Timeline events',
   schema: timelineEventInput,
@@ -160,6 +162,12 @@ export const timelineEvents: EntityDef = {
 
 export const allegations: EntityDef = {
   type: 'allegations',
+  errorFields: {
+    CUS_UNKNOWN_STATUS_LABEL: 'status',
+    CUS_ALLEGATION_NEEDS_INCIDENT: 'incidentId',
+    CUS_ALLEGATION_NEEDS_OFFICER: 'officerId',
+    CUS_UNKNOWN_TAXONOMY_CODE: 'iopcCategory',
+  },
   singular: 'allegation',
   plural: 'Allegations',
   publishable: true,
@@ -252,6 +260,7 @@ export const allegations: EntityDef = {
 
 export const findings: EntityDef = {
   type: 'findings',
+  errorFields: { CUS_UNKNOWN_TAXONOMY_CODE: 'outcome', CUS_FINDING_NEEDS_ALLEGATION: 'allegationId' },
   singular: 'finding',
   plural: 'Findings',
   schema: findingInput,
@@ -339,6 +348,7 @@ export const findings: EntityDef = {
 
 export const sanctions: EntityDef = {
   type: 'sanctions',
+  errorFields: { CUS_UNKNOWN_TAXONOMY_CODE: 'sanction', CUS_SANCTION_NEEDS_FINDING: 'findingId' },
   singular: 'sanction',
   plural: 'Sanctions',
   schema: sanctionInput,

@@ -21,6 +21,7 @@ export const SUBJECT_TABLES: Record<string, string> = Object.fromEntries(
 
 export const sources: EntityDef = {
   type: 'sources',
+  errorFields: { CUS_CONFLICT: 'url' },
   singular: 'source',
   plural: 'Sources',
   schema: sourceInput,
@@ -70,6 +71,7 @@ export const sources: EntityDef = {
 
 export const claims: EntityDef = {
   type: 'claims',
+  errorFields: { CUS_CLAIM_INVALID: 'quotedPassage' },
   singular: 'claim',
   plural: 'Claims',
   schema: claimInput,
@@ -155,6 +157,7 @@ export const claims: EntityDef = {
 
 export const statements: EntityDef = {
   type: 'statements',
+  errorFields: { CUS_CONFLICT: 'slug' },
   singular: 'statement',
   plural: 'Statements',
   publishable: true,

@@ -39,6 +39,7 @@ const ofOfficer = (v: Parameters<NonNullable<EntityDef['parentOf']>>[0]) =>
 
 export const officers: EntityDef = {
   type: 'officers',
+  errorFields: { CUS_CONFLICT: 'slug' },
   singular: 'officer',
   plural: 'Officers',
   publishable: true,
@@ -116,6 +117,7 @@ export const officers: EntityDef = {
 
 export const officerRanks: EntityDef = {
   type: 'officer_ranks',
+  errorFields: { CUS_UNKNOWN_TAXONOMY_CODE: 'rankCode' },
   singular: 'rank',
   plural: 'Officer ranks',
   schema: officerRankInput,
@@ -176,6 +178,7 @@ export const officerPostings: EntityDef = {
 
 export const officerIdentifiers: EntityDef = {
   type: 'officer_identifiers',
+  errorFields: { CUS_IDENTIFIER_OVERLAP: 'identifier' },
   singular: 'identifier',
   plural: 'Officer identifiers',
   schema: officerIdentifierInput,
@@ -220,6 +223,11 @@ export const officerIdentifiers: EntityDef = {
 
 export const people: EntityDef = {
   type: 'people',
+  errorFields: {
+    CUS_MINOR_NAMED: 'publicName',
+    CUS_PROTECTED_IDENTITY: 'publicName',
+    CUS_SEXUAL_OFFENCE_ANONYMITY: 'publicName',
+  },
   singular: 'person',
   plural: 'People',
   schema: personInput,
@@ -286,6 +294,7 @@ export const people: EntityDef = {
 
 export const units: EntityDef = {
   type: 'units',
+  errorFields: { CUS_CONFLICT: 'slug' },
   singular: 'unit',
   plural: 'Units',
   schema: unitInput,
