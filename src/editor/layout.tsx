@@ -6,7 +6,7 @@ import type { FormValues } from '../http/form.ts';
 import { Layout } from '../http/layout.tsx';
 import type { CorrectionKind } from '../publication/corrections.ts';
 import type { FieldProblem } from '../errors/catalogue.ts';
-import { allFields, type EntityDef } from './entity.ts';
+import type { EntityDef } from './entity.ts';
 import { choices } from './options.ts';
 
 /** A link in the breadcrumb trail. */
@@ -193,9 +193,4 @@ export function EntityFormPage(props: {
       </form>
     </EditorLayout>
   );
-}
-
-/** Field names of a definition, for checks in routes. */
-export function fieldNames(def: EntityDef): Set<string> {
-  return new Set(allFields(def).map((f) => f.name));
 }

@@ -1,15 +1,10 @@
 import { AppError } from '../errors/catalogue.ts';
 import type { EntityDef } from './entity.ts';
-import { allegations, findings, incidents, sanctions, timelineEvents } from './entities/cases.ts';
+import { incidents, timelineEvents } from './entities/cases.ts';
+import { allegations, findings, sanctions } from './entities/conduct.ts';
 import { claims, sources, statements } from './entities/evidence.ts';
-import {
-  officerIdentifiers,
-  officerPostings,
-  officerRanks,
-  officers,
-  people,
-  units,
-} from './entities/people.ts';
+import { officerIdentifiers, officerPostings, officerRanks, officers } from './entities/officers.ts';
+import { people, units } from './entities/people.ts';
 
 /** Every kind of record the editor handles, in the order the dashboard lists them. */
 export const ENTITIES: EntityDef[] = [
