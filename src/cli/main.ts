@@ -7,6 +7,7 @@ import { UsageError, type Command } from './command.ts';
 import { initCommand, migrateCommand, seedDemoCommand, statsCommand } from './commands/basic.ts';
 import { backupCommand, restoreCommand, verifyCommand } from './commands/integrity.ts';
 import { serveCommand } from './commands/serve.ts';
+import { userCommand } from './commands/users.ts';
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: Command[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   verifyCommand,
   backupCommand,
   restoreCommand,
+  userCommand,
 ];
 
 function mainHelp(): string {

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'kysely';
 import type { Backend, Db } from '../db/client.ts';
+import { accountRoutes } from '../accounts/routes.tsx';
 import { AppError } from '../errors/catalogue.ts';
+import { editorRoutes } from '../editor/routes.tsx';
 import { incidentRoutes } from '../incidents/routes.tsx';
 import { mountAssets } from './assets.ts';
 import { toAppError, writeError } from './errors.tsx';
@@ -14,6 +16,8 @@ export interface AppDeps {
   db: Db;
   backend: Backend;
   logger: Logger;
+  /** The site's public base URL; session cookies are Secure when it is https. */
+  publicUrl?: string;
 }
 
 /** Largest request body accepted anywhere (uploads get their own, larger limit later). */
@@ -51,6 +55,8 @@ export function createApp(deps: AppDeps): Hono {
   });
   mountAssets(app);
   app.route('/', incidentRoutes(deps));
+  app.route('/', accountRoutes(deps));
+  app.route('/editor', editorRoutes(deps));
 
   app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));
   app.onError((err, c) => writeError(c, toAppError(err, deps.logger)));

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** HTTP dates have second precision; compare at that precision. */
 function toSeconds(d: Date): number {
@@ -56,18 +57,18 @@ export function sendPage(
   return htmlWithValidators(c, renderDocument(page), lastModified);
 }
 
-/** Renders and sends a private page (editor, preview): never cached, never indexed. */
+/**
+ * Renders and sends a private page (editor, preview): never cached, never indexed. Sent through
+ * the context so headers set earlier in the request (cookies) are kept.
+ */
 export async function sendPrivatePage(
   c: Context,
   page: { toString(): string | Promise<string> },
   status = 200,
 ): Promise<Response> {
-  return new Response(await renderDocument(page), {
-    status,
-    headers: {
-      'Content-Type': 'text/html; charset=UTF-8',
-      'Cache-Control': 'private, no-store',
-      'X-Robots-Tag': 'noindex',
-    },
+  return c.body(await renderDocument(page), status as ContentfulStatusCode, {
+    'Content-Type': 'text/html; charset=UTF-8',
+    'Cache-Control': 'private, no-store',
+    'X-Robots-Tag': 'noindex',
   });
 }

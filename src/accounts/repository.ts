@@ -1,0 +1,97 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../db/client.ts';
+import type { Sessions, Timestamp, Users } from '../db/schema.generated.ts';
+
+// Generated<Timestamp> nests two ColumnTypes, which Kysely does not unwrap: at run time these
+// columns simply take and give Dates.
+const stamp = (d: Date) => d as unknown as Timestamp;
+
+export type UserRow = Selectable<Users>;
+export type SessionRow = Selectable<Sessions>;
+
+/** A user as the rest of the app sees them: never with the password hash. */
+export type User = Omit<UserRow, 'password_hash'>;
+
+const USER_COLUMNS = [
+  'id',
+  'email',
+  'display_name',
+  'role',
+  'disabled_at',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** The full row, hash included, for sign-in only. */
+export function findUserForLogin(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** A user by id. */
+export function getUser(db: Db, id: string): Promise<User | undefined> {
+  return db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+/** Display names for audit actors of the form `user:<id>` (history pages). */
+export async function displayNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** Stores a new session (only the token's hash). */
+export async function insertSession(
+  db: Db,
+  row: { token_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ ...row, created_at: stamp(row.created_at), last_seen_at: stamp(row.created_at) })
+    .execute();
+}
+
+/** A session and its user, by token hash. */
+export async function findSession(db: Db, tokenHash: string) {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.token_hash',
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id as user_id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.disabled_at',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row && { ...row, last_seen_at: row.last_seen_at as unknown as Date };
+}
+
+/** Slides a session's idle window forward. */
+export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: stamp(at) })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+/** Deletes one session. */
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Deletes sessions past their absolute expiry or idle for longer than the idle limit. */
+export async function deleteStaleSessions(db: Db, now: Date, idleMs: number): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', stamp(new Date(now.getTime() - idleMs)))]),
+    )
+    .execute();
+}

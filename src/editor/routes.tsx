@@ -1,0 +1,155 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { requireCsrf, requireSession, type EditorEnv } from '../accounts/middleware.ts';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../errors/catalogue.ts';
+import { editorOf, formError } from './context.ts';
+import type { AppDeps } from '../http/app.ts';
+import { sendPrivatePage } from '../http/cache.ts';
+import { readForm, type FormValues } from '../http/form.ts';
+import { parseQuery, uuidParam } from '../http/query.ts';
+import { publicationChecks } from '../publication/checks.ts';
+import { CLAIM_SUBJECTS, correctionTarget, EDIT_KINDS } from '../publication/corrections.ts';
+import type { PublishableTable } from '../publication/service.ts';
+import { allFields, formProblems, toForm, type EntityDef } from './entity.ts';
+import { EntityFormPage, resolveSections } from './layout.tsx';
+import { Dashboard, ListPage, RecordPage } from './pages.tsx';
+import { ENTITIES, entityFor } from './registry.ts';
+import { childRows, claimsOn, dashboardCounts, getRow, listRows } from './repository.ts';
+import { saveFromForm, targetFor } from './save.ts';
+import { workflowRoutes } from './workflow-routes.tsx';
+
+const NOTICES = {
+  saved: 'Saved.',
+  unchanged: 'Nothing changed, so nothing was saved.',
+  state: 'Publication state changed.',
+  reverted: 'Reverted: the old values are now a new version.',
+  links: 'Involvement saved.',
+} as const;
+const recordQuery = z.object({ notice: z.enum(Object.keys(NOTICES) as [keyof typeof NOTICES]).optional() });
+const listQuery = z.object({
+  state: z.enum(['draft', 'in_review', 'published', 'withdrawn']).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+// Claim subject column for each table that can carry claims: incidents → incident_id…
+const CLAIM_COLUMN = new Map(Object.entries(CLAIM_SUBJECTS).map(([col, table]) => [table, col]));
+
+async function renderForm(
+  c: Context<EditorEnv>,
+  db: Db,
+  def: EntityDef,
+  opts: { id?: string; values: FormValues; err?: AppError },
+) {
+  const target = await targetFor(db, def, opts.id, opts.values);
+  const needsNote = target?.published || opts.err?.code === 'CUS_CORRECTION_REQUIRED';
+  const problems = opts.err ? formProblems(def, opts.err, opts.values) : [];
+  const page = (
+    <EntityFormPage
+      session={c.get('session')}
+      def={def}
+      heading={opts.id ? `Edit ${def.singular}` : `New ${def.singular}`}
+      action={opts.id ? `/editor/${def.type}/${opts.id}/edit` : `/editor/${def.type}/new`}
+      cancel={opts.id ? `/editor/${def.type}/${opts.id}` : `/editor/${def.type}`}
+      sections={await resolveSections(def, db)}
+      values={opts.values}
+      problems={problems}
+      message={
+        opts.err && (opts.err.fields.length === 0 || opts.err.code !== 'CUS_VALIDATION')
+          ? opts.err.message
+          : undefined
+      }
+      noteKinds={needsNote ? EDIT_KINDS : null}
+    />
+  );
+  return sendPrivatePage(c, page, opts.err?.status ?? 200);
+}
+
+async function submitForm(c: Context<EditorEnv>, db: Db, def: EntityDef, id?: string) {
+  const values = await readForm(c);
+  try {
+    const saved = await saveFromForm(db, editorOf(c), def, values, id);
+    return c.redirect(`/editor/${def.type}/${saved.id}?notice=${saved.changed ? 'saved' : 'unchanged'}`, 303);
+  } catch (err) {
+    const e = formError(err);
+    if (!e) throw err;
+    return renderForm(c, db, def, { id, values, err: e });
+  }
+}
+
+async function recordPage(c: Context<EditorEnv>, db: Db, def: EntityDef, id: string) {
+  const row = await getRow(db, def.type, id);
+  if (!row) throw new AppError('CUS_NOT_FOUND', `There is no ${def.singular} with this id.`);
+  const { notice } = parseQuery(c, recordQuery);
+  const claimColumn = CLAIM_COLUMN.get(def.type);
+  const children = await Promise.all(
+    (def.children ?? []).map(async (ch) => {
+      const childDef = entityFor(ch.type);
+      return {
+        def: childDef,
+        label: ch.label,
+        rows: await childRows(db, ch, childDef, id),
+        addHref: `/editor/${ch.type}/new?${ch.field}=${id}`,
+      };
+    }),
+  );
+  const page = (
+    <RecordPage
+      session={c.get('session')}
+      def={def}
+      row={row}
+      target={await correctionTarget(db, def.type, id)}
+      report={def.publishable ? await publicationChecks(db, def.type as PublishableTable, id) : null}
+      claims={claimColumn ? await claimsOn(db, claimColumn, id) : null}
+      claimHref={
+        claimColumn
+          ? `/editor/claims/new?subjectType=${claimColumn.replace(/_id$/, '')}&subjectId=${id}`
+          : null
+      }
+      childLists={children}
+      linksHref={def.type === 'incidents' ? `/editor/incidents/${id}/links` : null}
+      notice={notice && NOTICES[notice]}
+    />
+  );
+  return sendPrivatePage(c, page);
+}
+
+/** Everything under /editor: sign-in required, CSRF checked on every POST. */
+export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
+  const db = deps.db;
+  const app = new Hono<EditorEnv>();
+  app.use('*', requireSession(db), requireCsrf());
+
+  app.get('/', async (c) =>
+    sendPrivatePage(
+      c,
+      <Dashboard session={c.get('session')} defs={ENTITIES} counts={await dashboardCounts(db, ENTITIES)} />,
+    ),
+  );
+  app.route('/', workflowRoutes(deps));
+  app.get('/:type', async (c) => {
+    const def = entityFor(c.req.param('type'));
+    const q = parseQuery(c, listQuery);
+    const { rows, more } = await listRows(db, def, q.state, q.page);
+    return sendPrivatePage(
+      c,
+      <ListPage session={c.get('session')} def={def} rows={rows} state={q.state} page={q.page} more={more} />,
+    );
+  });
+  app.get('/:type/new', async (c) => {
+    const def = entityFor(c.req.param('type'));
+    const names = new Set(allFields(def).map((f) => f.name));
+    const prefill = Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => names.has(k)));
+    return renderForm(c, db, def, { values: { ...def.defaults, ...prefill } });
+  });
+  app.post('/:type/new', (c) => submitForm(c, db, entityFor(c.req.param('type'))));
+  app.get('/:type/:id', (c) => recordPage(c, db, entityFor(c.req.param('type')), uuidParam(c, 'id')));
+  app.get('/:type/:id/edit', async (c) => {
+    const def = entityFor(c.req.param('type'));
+    const row = await getRow(db, def.type, uuidParam(c, 'id'));
+    if (!row) throw new AppError('CUS_NOT_FOUND', `There is no ${def.singular} with this id.`);
+    return renderForm(c, db, def, { id: String(row.id), values: await toForm(def, row, db) });
+  });
+  app.post('/:type/:id/edit', (c) => submitForm(c, db, entityFor(c.req.param('type')), uuidParam(c, 'id')));
+  return app;
+}
