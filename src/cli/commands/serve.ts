@@ -38,7 +38,12 @@ export const serveCommand: Command = {
       await database.close();
       throw err;
     }
-    const app = createApp({ db: database.db, backend: database.backend, logger });
+    const app = createApp({
+      db: database.db,
+      backend: database.backend,
+      logger,
+      contactEmail: config.contactEmail,
+    });
     const server = serve({ fetch: app.fetch, port, hostname: host });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
