@@ -144,7 +144,7 @@ describe('sign-in, sessions and CSRF', () => {
       .select('last_seen_at')
       .where('token_hash', '=', hashToken(active.token))
       .executeTakeFirstOrThrow();
-    assert.ok(Date.now() - (row.last_seen_at as unknown as Date).getTime() < 60_000);
+    assert.ok(Date.now() - row.last_seen_at.getTime() < 60_000);
   });
 
   test('sign-out needs the CSRF token, then deletes the session', async () => {

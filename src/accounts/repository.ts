@@ -1,10 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/client.ts';
-import type { Sessions, Timestamp, Users } from '../db/schema.generated.ts';
-
-// Generated<Timestamp> nests two ColumnTypes, which Kysely does not unwrap: at run time these
-// columns simply take and give Dates.
-const stamp = (d: Date) => d as unknown as Timestamp;
+import type { Sessions, Users } from '../db/schema.generated.ts';
 
 export type UserRow = Selectable<Users>;
 export type SessionRow = Selectable<Sessions>;
@@ -46,7 +42,7 @@ export async function insertSession(
 ): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ ...row, created_at: stamp(row.created_at), last_seen_at: stamp(row.created_at) })
+    .values({ ...row, created_at: row.created_at, last_seen_at: row.created_at })
     .execute();
 }
 
@@ -69,16 +65,12 @@ export async function findSession(db: Db, tokenHash: string) {
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return row && { ...row, last_seen_at: row.last_seen_at as unknown as Date };
+  return row;
 }
 
 /** Slides a session's idle window forward. */
 export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
-  await db
-    .updateTable('sessions')
-    .set({ last_seen_at: stamp(at) })
-    .where('token_hash', '=', tokenHash)
-    .execute();
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
 }
 
 /** Deletes one session. */
@@ -91,7 +83,7 @@ export async function deleteStaleSessions(db: Db, now: Date, idleMs: number): Pr
   await db
     .deleteFrom('sessions')
     .where((eb) =>
-      eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', stamp(new Date(now.getTime() - idleMs)))]),
+      eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', new Date(now.getTime() - idleMs))]),
     )
     .execute();
 }

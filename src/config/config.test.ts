@@ -23,6 +23,7 @@ describe('configuration', () => {
         BLOB_DIR: '/b',
         PUBLIC_URL: 'https://c.example.org/',
         LOG_LEVEL: 'error',
+        CONTACT_EMAIL: 'corrections@c.example.org',
       },
       '/w',
     );
@@ -34,7 +35,16 @@ describe('configuration', () => {
       blobDir: '/b',
       publicUrl: 'https://c.example.org',
       logLevel: 'error',
+      contactEmail: 'corrections@c.example.org',
     });
+  });
+
+  test('CONTACT_EMAIL is optional, and must be an email address when given', () => {
+    assert.equal(loadConfig({}).contactEmail, undefined);
+    assert.equal(loadConfig({ CONTACT_EMAIL: ' ' }).contactEmail, undefined);
+    assert.equal(loadConfig({ CONTACT_EMAIL: ' reply@example.org ' }).contactEmail, 'reply@example.org');
+    for (const bad of ['not-an-email', 'a@b', '<script>@x.org', 'javascript:alert(1)//@x.org'])
+      assert.throws(() => loadConfig({ CONTACT_EMAIL: bad }), /CONTACT_EMAIL: must be an email address/, bad);
   });
 
   test('an empty DATABASE_URL means the embedded database', () => {

@@ -14,6 +14,8 @@ export interface Config {
   /** Public base URL, used in links that leave the app (feeds, receipts). */
   publicUrl: string;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** Where people named in a record send replies, corrections and complaints; unset until the operator gives one. */
+  contactEmail: string | undefined;
 }
 
 const portSchema = z.coerce
@@ -43,6 +45,14 @@ const envSchema = z.object({
       message: 'must be an http(s) URL such as https://custodiet.example.org',
     }),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  CONTACT_EMAIL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || z.email().safeParse(v).success, {
+      message: 'must be an email address such as corrections@custodiet.example.org',
+    }),
 });
 
 /** Raised when the environment is invalid; the message lists every problem, one per line. */
@@ -74,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     blobDir: path.resolve(cwd, e.BLOB_DIR ?? path.join(e.DATA_DIR, 'blobs')),
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    contactEmail: e.CONTACT_EMAIL,
   };
 }

@@ -55,6 +55,10 @@ export function kyselyForPglite(pglite: PGlite): Db {
 /** Kysely over PostgreSQL; every session runs in UTC so timestamps serialise identically on both backends. */
 export function kyselyForPostgres(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString, max, types: typeOverrides, options: '-c TimeZone=UTC' });
+  // The server can end an idle connection (restart, failover, DROP DATABASE … WITH (FORCE) while the
+  // pool is closing). pg reports that on the pool and Node would crash on an unhandled 'error'; the
+  // pool has already discarded the connection and opens a new one for the next query.
+  pool.on('error', () => undefined);
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -47,7 +47,7 @@ export async function listVersions(db: Db, table: string, id: string): Promise<V
       action: r.action,
       actor: r.actor,
       who: names.get(r.actor.slice(5)) ?? r.actor,
-      at: r.occurred_at as unknown as Date,
+      at: r.occurred_at,
       changes: fieldChanges(previous, data),
     };
   });

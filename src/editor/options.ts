@@ -104,7 +104,7 @@ export async function snapshotOptions(db: Db): Promise<Option[]> {
     .execute();
   return rows.map((r) => ({
     value: r.id,
-    label: `${clip(r.title, 60)} · ${r.capture_status.replace(/_/g, ' ')} · ${(r.created_at as unknown as Date).toISOString().slice(0, 10)}`,
+    label: `${clip(r.title, 60)} · ${r.capture_status.replace(/_/g, ' ')} · ${r.created_at.toISOString().slice(0, 10)}`,
   }));
 }
 

@@ -57,7 +57,7 @@ describe('HTTP app', () => {
     assert.ok(!html.includes(draft.title));
     assert.match(
       html,
-      /PC Jane Example<\/span> <span class="label label-proven" data-status="gross_misconduct_proven">Gross misconduct proven/,
+      /PC Jane Example<\/a> <span class="label label-proven" data-status="gross_misconduct_proven">Gross misconduct proven/,
     );
     assert.ok(!html.includes('Secret Draftname'), 'an unpublished officer is never named');
     assert.match(

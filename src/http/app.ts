@@ -5,7 +5,13 @@ import type { Backend, Db } from '../db/client.ts';
 import { accountRoutes } from '../accounts/routes.tsx';
 import { AppError } from '../errors/catalogue.ts';
 import { editorRoutes } from '../editor/routes.tsx';
+import { correctionRoutes } from '../corrections/routes.tsx';
+import { forceRoutes } from '../forces/routes.tsx';
 import { incidentRoutes } from '../incidents/routes.tsx';
+import { methodologyRoutes } from '../methodology/routes.tsx';
+import { officerRoutes } from '../officers/routes.tsx';
+import { replyRoutes } from '../reply/routes.tsx';
+import { statementRoutes } from '../statements/routes.tsx';
 import { mountAssets } from './assets.ts';
 import { toAppError, writeError } from './errors.tsx';
 import { accessLog, type Logger } from './logger.ts';
@@ -18,6 +24,8 @@ export interface AppDeps {
   logger: Logger;
   /** The site's public base URL; session cookies are Secure when it is https. */
   publicUrl?: string;
+  /** CONTACT_EMAIL, shown on the right-of-reply page; unset until the operator configures one. */
+  contactEmail?: string | undefined;
 }
 
 /** Largest request body accepted anywhere (uploads get their own, larger limit later). */
@@ -57,6 +65,12 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', incidentRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/editor', editorRoutes(deps));
+  app.route('/', officerRoutes(deps));
+  app.route('/', forceRoutes(deps));
+  app.route('/', statementRoutes(deps));
+  app.route('/', correctionRoutes(deps));
+  app.route('/', methodologyRoutes(deps));
+  app.route('/', replyRoutes(deps));
 
   app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));
   app.onError((err, c) => writeError(c, toAppError(err, deps.logger)));

@@ -12,6 +12,7 @@ export interface IncidentListItem {
   occurred_until: string | null;
   place: string | null;
   force_name: string;
+  updated_at: Date;
   people: PersonWithLabel[];
 }
 
@@ -40,6 +41,7 @@ export async function listPublishedIncidents(db: Db, limit = 50): Promise<Incide
       'i.occurred_until',
       'i.place',
       'f.name as force_name',
+      'i.updated_at',
     ])
     .where('i.publication_state', '=', 'published')
     .orderBy(sql`coalesce(i.occurred_until, i.occurred_on)`, (ob) => ob.desc().nullsLast())

@@ -1,20 +1,27 @@
 import { Hono } from 'hono';
+import { CorrectionList } from '../corrections/components.tsx';
+import { listCorrections, type CorrectionView } from '../corrections/repository.ts';
+import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
 import { StatusLabel } from '../http/components.tsx';
-import { sendPage } from '../http/cache.ts';
-import { formatPartialDate } from '../http/format.ts';
+import { latest, sendPage } from '../http/cache.ts';
 import { Layout } from '../http/layout.tsx';
+import { PartialDate } from '../http/time.tsx';
+import { IncidentPage, loadIncidentPage } from './page.tsx';
 import { countPublished, listPublishedIncidents, type IncidentListItem } from './repository.ts';
+
+/** How many corrections the home page shows. */
+const HOME_CORRECTIONS = 5;
 
 function IncidentSummary(props: { incident: IncidentListItem }) {
   const i = props.incident;
   return (
     <article class="incident" aria-labelledby={`incident-${i.slug}`}>
-      <h2 id={`incident-${i.slug}`}>{i.title}</h2>
+      <h3 id={`incident-${i.slug}`}>
+        <a href={`/incidents/${i.slug}`}>{i.title}</a>
+      </h3>
       <p class="meta">
-        <time datetime={i.occurred_on ?? undefined}>
-          {formatPartialDate(i.occurred_on, i.occurred_precision, i.occurred_until)}
-        </time>
+        <PartialDate on={i.occurred_on} precision={i.occurred_precision} until={i.occurred_until} />
         {i.place ? ` · ${i.place}` : ''} · {i.force_name}
       </p>
       <p>{i.summary}</p>
@@ -22,7 +29,12 @@ function IncidentSummary(props: { incident: IncidentListItem }) {
         <ul class="people" aria-label="Officers and their status">
           {i.people.map((p) => (
             <li>
-              <span>{p.display}</span> <StatusLabel code={p.statusCode} label={p.statusLabel} />
+              {p.officerSlug ? (
+                <a href={`/officers/${p.officerSlug}`}>{p.display}</a>
+              ) : (
+                <span>{p.display}</span>
+              )}{' '}
+              <StatusLabel code={p.statusCode} label={p.statusLabel} />
             </li>
           ))}
         </ul>
@@ -31,36 +43,91 @@ function IncidentSummary(props: { incident: IncidentListItem }) {
   );
 }
 
-/** Public pages about incidents; the home page lists the published ones. */
+function SearchBox() {
+  return (
+    <form class="home-search" role="search" action="/search" method="get" aria-label="Search the records">
+      <label for="home-search-q">Search incidents, officers, units and statements</label>
+      <span class="hint" id="home-search-hint">
+        For example an officer's name, a shoulder number or cipher, a place or a police station.
+      </span>
+      <div class="home-search-row">
+        <input id="home-search-q" type="search" name="q" aria-describedby="home-search-hint" />
+        <button type="submit">Search</button>
+      </div>
+    </form>
+  );
+}
+
+function HomePage(props: {
+  incidents: IncidentListItem[];
+  counts: Awaited<ReturnType<typeof countPublished>>;
+  corrections: CorrectionView[];
+}) {
+  return (
+    <Layout
+      title="Police misconduct records"
+      section="home"
+      description="Sourced records of police misconduct in the UK: allegations, findings and sanctions, kept separate, each with its sources."
+    >
+      <h1>Police misconduct records</h1>
+      <ul class="counts" aria-label="Published records">
+        <li>
+          <strong>{props.counts.incidents}</strong> incidents
+        </li>
+        <li>
+          <strong>{props.counts.allegations}</strong> allegations
+        </li>
+        <li>
+          <strong>{props.counts.officers}</strong> named officers
+        </li>
+        <li>
+          <strong>{props.counts.statements}</strong> official statements
+        </li>
+      </ul>
+      <SearchBox />
+      <section aria-labelledby="recent-title">
+        <h2 id="recent-title">Recent incidents</h2>
+        {props.incidents.length === 0 ? (
+          <p>No incidents have been published yet.</p>
+        ) : (
+          props.incidents.map((i) => <IncidentSummary incident={i} />)
+        )}
+      </section>
+      <section aria-labelledby="latest-corrections-title">
+        <h2 id="latest-corrections-title">Latest corrections</h2>
+        {props.corrections.length === 0 ? (
+          <p>No corrections have been published yet.</p>
+        ) : (
+          <CorrectionList entries={props.corrections} showRecord />
+        )}
+        <p>
+          <a href="/corrections">All corrections and takedowns</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
+
+/** Public pages about incidents: the home page lists the published ones; each has its own page. */
 export function incidentRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
-    const [incidents, counts] = await Promise.all([listPublishedIncidents(deps.db), countPublished(deps.db)]);
+    const [incidents, counts, corrections] = await Promise.all([
+      listPublishedIncidents(deps.db),
+      countPublished(deps.db),
+      listCorrections(deps.db, 1, HOME_CORRECTIONS),
+    ]);
     return sendPage(
       c,
-      <Layout title="Police misconduct records" section="home">
-        <h1>Police misconduct records</h1>
-        <ul class="counts" aria-label="Published records">
-          <li>
-            <strong>{counts.incidents}</strong> incidents
-          </li>
-          <li>
-            <strong>{counts.allegations}</strong> allegations
-          </li>
-          <li>
-            <strong>{counts.officers}</strong> named officers
-          </li>
-          <li>
-            <strong>{counts.statements}</strong> official statements
-          </li>
-        </ul>
-        {incidents.length === 0 ? (
-          <p>No incidents have been published yet.</p>
-        ) : (
-          incidents.map((i) => <IncidentSummary incident={i} />)
-        )}
-      </Layout>,
+      <HomePage incidents={incidents} counts={counts} corrections={corrections.entries} />,
+      latest(...incidents.map((i) => i.updated_at), ...corrections.entries.map((e) => e.publishedAt)),
     );
+  });
+
+  app.get('/incidents/:slug', async (c) => {
+    const data = await loadIncidentPage(deps.db, { slug: c.req.param('slug') }, { preview: false });
+    if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published incident at this address.');
+    return sendPage(c, <IncidentPage data={data} />, data.lastModified);
   });
   return app;
 }

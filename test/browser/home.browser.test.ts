@@ -81,4 +81,39 @@ describe('public home page in Chromium', { skip: skip ?? false }, () => {
       await page.close();
     });
   }
+
+  test('record pages hold at phone width, load nothing from elsewhere and pass axe', async () => {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 900 },
+    ]) {
+      const page = await browser.newPage({ viewport });
+      const foreign: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith(base)) foreign.push(r.url());
+      });
+      for (const path of [
+        '/incidents/bianca-williams-ricardo-dos-santos',
+        '/incidents/child-q',
+        '/officers/martyn-blake',
+        '/statements/dick-commit-safety-2021',
+        '/forces/metropolitan',
+        '/forces/metropolitan/units/central-west',
+        '/corrections',
+        '/methodology',
+        '/right-of-reply',
+      ]) {
+        const res = await page.goto(new URL(path, base).href);
+        assert.equal(res?.status(), 200, path);
+        assert.equal(await page.locator('h1').count(), 1, `${path}: one h1`);
+        const overflow = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        );
+        assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at ${viewport.width}px`);
+        assert.deepEqual(await axeViolations(page), [], `${path} at ${viewport.width}px`);
+      }
+      assert.deepEqual(foreign, [], 'no third-party requests');
+      await page.close();
+    }
+  });
 });

@@ -43,6 +43,7 @@ export const serveCommand: Command = {
       backend: database.backend,
       logger,
       publicUrl: config.publicUrl,
+      contactEmail: config.contactEmail,
     });
     const server = serve({ fetch: app.fetch, port, hostname: host });
     await new Promise<void>((resolve, reject) => {

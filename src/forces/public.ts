@@ -1,0 +1,142 @@
+// Reads behind the public force and unit pages. A scope is a whole force, or a unit together
+// with the units under it (a command unit's page covers its stations). Only published records
+// are listed or counted, so every figure can be checked against the records themselves.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/client.ts';
+
+export type Scope = { forceId: string } | { unitIds: string[] };
+
+/** Most incidents and officers a force or unit page lists (the rest are reachable by search). */
+export const LIST_LIMIT = 200;
+
+function incidentsIn(scope: Scope): RawBuilder<boolean> {
+  return 'forceId' in scope
+    ? sql<boolean>`i.force_id = ${scope.forceId}`
+    : sql<boolean>`i.id IN (SELECT incident_id FROM incident_units WHERE unit_id IN (${sql.join(scope.unitIds)}))`;
+}
+
+function officersIn(scope: Scope): RawBuilder<boolean> {
+  return 'forceId' in scope
+    ? sql<boolean>`o.force_id = ${scope.forceId}`
+    : sql<boolean>`o.id IN (SELECT officer_id FROM officer_postings WHERE unit_id IN (${sql.join(scope.unitIds)}))`;
+}
+
+/** A unit and every unit below it, for a unit page's scope. */
+export async function unitAndDescendants(db: Db, unitId: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    WITH RECURSIVE down AS (
+      SELECT id, 1 AS depth FROM units WHERE id = ${unitId}
+      UNION ALL
+      SELECT u.id, down.depth + 1 FROM units u JOIN down ON u.parent_unit_id = down.id WHERE down.depth < 50
+    ) SELECT id FROM down`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/** Published incidents in scope, most recent first. */
+export function scopeIncidents(db: Db, scope: Scope) {
+  return db
+    .selectFrom('incidents as i')
+    .select([
+      'i.slug',
+      'i.title',
+      'i.occurred_on',
+      'i.occurred_precision',
+      'i.occurred_until',
+      'i.place',
+      'i.updated_at',
+    ])
+    .where('i.publication_state', '=', 'published')
+    .where(incidentsIn(scope))
+    .orderBy(sql`coalesce(i.occurred_until, i.occurred_on)`, (ob) => ob.desc().nullsLast())
+    .orderBy('i.slug')
+    .limit(LIST_LIMIT + 1)
+    .execute();
+}
+
+/** An officer listed on a force or unit page, with the status label of each published allegation (R1). */
+export interface ScopeOfficer {
+  slug: string;
+  name: string;
+  labels: { code: string; label: string }[];
+  updatedAt: Date;
+}
+
+/** Published, named officers in scope, by name, each with their allegations' labels. */
+export async function scopeOfficers(db: Db, scope: Scope): Promise<ScopeOfficer[]> {
+  const { rows } = await sql<{ id: string; slug: string; name: string; updated_at: Date }>`
+    SELECT o.id, o.slug, o.published_name AS name, o.updated_at FROM officers o
+    WHERE o.publication_state = 'published' AND o.published_name IS NOT NULL AND ${officersIn(scope)}
+    ORDER BY o.published_name, o.slug LIMIT ${LIST_LIMIT + 1}`.execute(db);
+  if (rows.length === 0) return [];
+  const labels = await db
+    .selectFrom('allegations as a')
+    .innerJoin('incidents as i', 'i.id', 'a.incident_id')
+    .innerJoin('taxonomy_terms as t', (j) =>
+      j.onRef('t.taxonomy_id', '=', 'a.status_taxonomy').onRef('t.code', '=', 'a.status_code'),
+    )
+    .select(['a.officer_id', 'a.status_code', 't.label', 'a.updated_at'])
+    .where('a.publication_state', '=', 'published')
+    .where('i.publication_state', '=', 'published')
+    .where(
+      'a.officer_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('t.sort_order')
+    .execute();
+  return rows.map((r) => {
+    const own = labels.filter((l) => l.officer_id === r.id);
+    const distinct = [
+      ...new Map(own.map((l) => [l.status_code, { code: l.status_code, label: l.label }])).values(),
+    ];
+    const times = [r.updated_at, ...own.map((l) => l.updated_at)];
+    return {
+      slug: r.slug,
+      name: r.name,
+      labels: distinct,
+      updatedAt: new Date(Math.max(...times.map((d) => d.getTime()))),
+    };
+  });
+}
+
+/** Published allegations in scope per Standard of Professional Behaviour. */
+export async function countsByStandard(db: Db, scope: Scope) {
+  const { rows } = await sql<{ code: string; label: string; allegations: number; proven: number }>`
+    SELECT t.code, t.label, count(DISTINCT a.id)::int AS allegations,
+      (count(DISTINCT a.id) FILTER (WHERE a.status_code IN ('misconduct_proven', 'gross_misconduct_proven')))::int AS proven
+    FROM allegations a
+    JOIN incidents i ON i.id = a.incident_id
+    JOIN allegation_standards s ON s.allegation_id = a.id
+    JOIN taxonomy_terms t ON t.taxonomy_id = s.standard_taxonomy AND t.code = s.standard_code
+    WHERE a.publication_state = 'published' AND i.publication_state = 'published' AND ${incidentsIn(scope)}
+    GROUP BY t.code, t.label, t.sort_order
+    ORDER BY t.sort_order, t.label`.execute(db);
+  return rows;
+}
+
+/** Published incidents and their published allegations in scope, by the year the incident began. */
+export async function countsByYear(db: Db, scope: Scope) {
+  const { rows } = await sql<{
+    year: number | null;
+    incidents: number;
+    allegations: number;
+    changed: Date | null;
+  }>`
+    SELECT extract(year FROM i.occurred_on)::int AS year, count(DISTINCT i.id)::int AS incidents,
+      count(DISTINCT a.id)::int AS allegations, greatest(max(i.updated_at), max(a.updated_at)) AS changed
+    FROM incidents i
+    LEFT JOIN allegations a ON a.incident_id = i.id AND a.publication_state = 'published'
+    WHERE i.publication_state = 'published' AND ${incidentsIn(scope)}
+    GROUP BY 1
+    ORDER BY 1 DESC NULLS LAST`.execute(db);
+  return rows;
+}
+
+/** A station's public front-counter address, if one is recorded. */
+export function stationAddress(db: Db, unitId: string) {
+  return db
+    .selectFrom('station_addresses')
+    .select(['address_line', 'locality', 'postcode', 'source_note'])
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+}

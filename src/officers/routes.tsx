@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import { AppError } from '../errors/catalogue.ts';
+import type { AppDeps } from '../http/app.ts';
+import { sendPage } from '../http/cache.ts';
+import { loadOfficerPage, OfficerPage } from './page.tsx';
+
+/** Public officer pages: only officers with an officially published name whose record is published. */
+export function officerRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.get('/officers/:slug', async (c) => {
+    const data = await loadOfficerPage(deps.db, { slug: c.req.param('slug') }, { preview: false });
+    if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published officer record at this address.');
+    return sendPage(c, <OfficerPage data={data} />, data.lastModified);
+  });
+  return app;
+}
