@@ -1,3 +1,4 @@
+import { previewRoutes } from './preview.tsx';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { requireCsrf, requireSession, type EditorEnv } from '../accounts/middleware.ts';
@@ -127,6 +128,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
     ),
   );
   app.route('/', workflowRoutes(deps));
+  app.route('/', previewRoutes(db));
   app.get('/:type', async (c) => {
     const def = entityFor(c.req.param('type'));
     const q = parseQuery(c, listQuery);
