@@ -1,3 +1,4 @@
+import { bumpWriteGeneration } from '../db/cache.ts';
 import type { Db } from '../db/client.ts';
 import type { JsonValue } from '../db/schema.generated.ts';
 import { toJsonValue } from './canonical.ts';
@@ -46,6 +47,7 @@ export function diffRows(before: Row | null, after: Row | null): JsonValue | nul
 export async function recordChange(trx: Db, actor: Actor, change: Change): Promise<{ seq: number } | null> {
   const diff = diffRows(change.before, change.after);
   if (diff === null) return null;
+  bumpWriteGeneration();
   const { seq } = await appendAudit(trx, {
     actor,
     action: change.action,

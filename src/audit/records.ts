@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { bumpWriteGeneration } from '../db/cache.ts';
 import type { Db } from '../db/client.ts';
 import { translateDbError } from '../db/errors.ts';
 import type { DB } from '../db/schema.generated.ts';
@@ -24,7 +25,10 @@ const loose = (trx: Db): Kysely<any> => trx as unknown as Kysely<any>;
  */
 export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   try {
-    return await db.transaction().execute((trx) => fn(trx));
+    const result = await db.transaction().execute((trx) => fn(trx));
+    // Readers that cached a figure while this transaction was open must recompute it.
+    bumpWriteGeneration();
+    return result;
   } catch (err) {
     throw translateDbError(err) ?? err;
   }

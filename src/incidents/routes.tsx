@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { CorrectionList } from '../corrections/components.tsx';
 import { listCorrections, type CorrectionView } from '../corrections/repository.ts';
+import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
 import { StatusLabel } from '../http/components.tsx';
@@ -58,11 +59,25 @@ function SearchBox() {
   );
 }
 
-function HomePage(props: {
+/** Everything the home page shows. */
+export interface HomePageData {
   incidents: IncidentListItem[];
   counts: Awaited<ReturnType<typeof countPublished>>;
   corrections: CorrectionView[];
-}) {
+}
+
+/** Loads the home page's data: recent published incidents, headline counts, latest corrections. */
+export async function loadHomePage(db: Db): Promise<HomePageData> {
+  const [incidents, counts, corrections] = await Promise.all([
+    listPublishedIncidents(db),
+    countPublished(db),
+    listCorrections(db, 1, HOME_CORRECTIONS),
+  ]);
+  return { incidents, counts, corrections: corrections.entries };
+}
+
+/** The public home page. */
+export function HomePage(props: HomePageData) {
   return (
     <Layout
       title="Police misconduct records"
@@ -112,15 +127,11 @@ function HomePage(props: {
 export function incidentRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
-    const [incidents, counts, corrections] = await Promise.all([
-      listPublishedIncidents(deps.db),
-      countPublished(deps.db),
-      listCorrections(deps.db, 1, HOME_CORRECTIONS),
-    ]);
+    const data = await loadHomePage(deps.db);
     return sendPage(
       c,
-      <HomePage incidents={incidents} counts={counts} corrections={corrections.entries} />,
-      latest(...incidents.map((i) => i.updated_at), ...corrections.entries.map((e) => e.publishedAt)),
+      <HomePage {...data} />,
+      latest(...data.incidents.map((i) => i.updated_at), ...data.corrections.map((e) => e.publishedAt)),
     );
   });
 
