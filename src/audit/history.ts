@@ -17,8 +17,9 @@ export interface Change {
   after: Row | null;
 }
 
-// Bookkeeping columns that change on every write and would only add noise to diffs.
-const IGNORED_IN_DIFF = new Set(['updated_at']);
+// Bookkeeping columns that change on every write, and the generated full-text `search` column
+// (derived from the fields beside it), would only add noise to diffs.
+const IGNORED_IN_DIFF = new Set(['updated_at', 'search']);
 
 /** The fields that differ between two versions of a record; null when nothing did. */
 export function diffRows(before: Row | null, after: Row | null): JsonValue | null {
