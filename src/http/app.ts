@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Backend, Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { incidentRoutes } from '../incidents/routes.tsx';
+import { searchRoutes } from '../search/routes.tsx';
 import { mountAssets } from './assets.ts';
 import { toAppError, writeError } from './errors.tsx';
 import { accessLog, type Logger } from './logger.ts';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   mountAssets(app);
   app.route('/', incidentRoutes(deps));
+  app.route('/', searchRoutes(deps));
 
   app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));
   app.onError((err, c) => writeError(c, toAppError(err, deps.logger)));
