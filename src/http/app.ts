@@ -12,6 +12,7 @@ import { methodologyRoutes } from '../methodology/routes.tsx';
 import { officerRoutes } from '../officers/routes.tsx';
 import { replyRoutes } from '../reply/routes.tsx';
 import { statementRoutes } from '../statements/routes.tsx';
+import { searchRoutes } from '../search/routes.tsx';
 import { mountAssets } from './assets.ts';
 import { toAppError, writeError } from './errors.tsx';
 import { accessLog, type Logger } from './logger.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', correctionRoutes(deps));
   app.route('/', methodologyRoutes(deps));
   app.route('/', replyRoutes(deps));
+  app.route('/', searchRoutes(deps));
 
   app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));
   app.onError((err, c) => writeError(c, toAppError(err, deps.logger)));

@@ -1,0 +1,289 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/client.ts';
+import {
+  fragmentSearchable,
+  identifierMatches,
+  identifierScore,
+  nameMatches,
+  nameScore,
+  tsQuery,
+} from './match.ts';
+import {
+  hasAllegationFilter,
+  PAGE_SIZE,
+  SEARCH_TYPES,
+  type ResolvedFilters,
+  type SearchType,
+} from './schema.ts';
+
+type Fragment = RawBuilder<unknown>;
+
+/** One kind of record's part of the search: which rows match, how they rank, how they sort. */
+interface Branch {
+  type: SearchType;
+  id: Fragment;
+  from: Fragment;
+  where: Fragment[];
+  score: Fragment;
+  sortDate: Fragment;
+  sortTitle: Fragment;
+}
+
+/** A ranked hit; the page loads what it shows for these ids only. */
+export interface SearchHit {
+  type: SearchType;
+  id: string;
+}
+
+const anyOf = (parts: Fragment[]) => sql`(${sql.join(parts, sql` OR `)})`;
+const allOf = (parts: Fragment[]) => (parts.length === 0 ? sql`true` : sql.join(parts, sql` AND `));
+const maybe = (cond: unknown, part: () => Fragment): Fragment[] => (cond ? [part()] : []);
+
+// The last day an incident may have happened on, from its date and precision: a date range
+// filter keeps an incident whose known period overlaps the range.
+const INCIDENT_END = sql`CASE i.occurred_precision
+    WHEN 'month' THEN i.occurred_on + interval '1 month' - interval '1 day'
+    WHEN 'year' THEN i.occurred_on + interval '1 year' - interval '1 day'
+    WHEN 'month_range' THEN date_trunc('month', i.occurred_until) + interval '1 month' - interval '1 day'
+    WHEN 'year_range' THEN date_trunc('year', i.occurred_until) + interval '1 year' - interval '1 day'
+    ELSE coalesce(i.occurred_until, i.occurred_on) END`;
+
+/** Conditions on an incident `i`: force, unit and date range. */
+function incidentConditions(f: ResolvedFilters): Fragment[] {
+  return [
+    ...maybe(f.forceId, () => sql`i.force_id = ${f.forceId}`),
+    ...maybe(
+      f.unitIds,
+      () =>
+        sql`EXISTS (SELECT 1 FROM incident_units iu WHERE iu.incident_id = i.id AND iu.unit_id = ANY(${f.unitIds}::uuid[]))`,
+    ),
+    ...maybe(f.to, () => sql`i.occurred_on <= ${f.to}::date`),
+    ...maybe(f.from, () => sql`${INCIDENT_END} >= ${f.from}::date`),
+  ];
+}
+
+/** Conditions on an allegation `a`: Standard, IOPC category and status label. */
+function allegationConditions(f: ResolvedFilters): Fragment[] {
+  return [
+    ...maybe(f.status, () => sql`a.status_code = ${f.status}`),
+    ...maybe(f.iopc, () => sql`a.iopc_code = ${f.iopc}`),
+    ...maybe(
+      f.standard,
+      () =>
+        sql`EXISTS (SELECT 1 FROM allegation_standards st WHERE st.allegation_id = a.id AND st.standard_code = ${f.standard})`,
+    ),
+  ];
+}
+
+const PUBLISHED_PAIR = sql`a.publication_state = 'published' AND i.publication_state = 'published'`;
+
+function incidentBranch(f: ResolvedFilters, q?: string): Branch {
+  return {
+    type: 'incident',
+    id: sql`i.id`,
+    from: sql`incidents i`,
+    where: [
+      sql`i.publication_state = 'published'`,
+      ...maybe(q, () => sql`i.search @@ ${tsQuery(q!)}`),
+      ...incidentConditions(f),
+      ...maybe(
+        hasAllegationFilter(f),
+        () =>
+          sql`EXISTS (SELECT 1 FROM allegations a WHERE a.incident_id = i.id AND a.publication_state = 'published' AND ${allOf(allegationConditions(f))})`,
+      ),
+    ],
+    score: q ? sql`ts_rank(i.search, ${tsQuery(q)})` : sql`0`,
+    sortDate: sql`coalesce(i.occurred_until, i.occurred_on)`,
+    sortTitle: sql`i.title`,
+  };
+}
+
+function allegationBranch(f: ResolvedFilters, q?: string): Branch {
+  const byName = q !== undefined && fragmentSearchable(q);
+  return {
+    type: 'allegation',
+    id: sql`a.id`,
+    from: sql`allegations a JOIN incidents i ON i.id = a.incident_id`,
+    where: [
+      PUBLISHED_PAIR,
+      ...maybe(q, () =>
+        anyOf([
+          sql`a.search @@ ${tsQuery(q!)}`,
+          ...maybe(byName, () => nameMatches(sql`a.unidentified_officer`, q!)),
+        ]),
+      ),
+      ...incidentConditions(f),
+      ...allegationConditions(f),
+    ],
+    // A description is prose, not a name: a close match only lifts it a little.
+    score: q
+      ? sql`ts_rank(a.search, ${tsQuery(q)}) + ${byName ? sql`coalesce(0.1 * ${nameScore(sql`a.unidentified_officer`, q)}, 0)` : sql`0`}`
+      : sql`0`,
+    sortDate: sql`coalesce(i.occurred_until, i.occurred_on)`,
+    sortTitle: sql`i.title`,
+  };
+}
+
+/**
+ * Officers matching q by words, by a name fragment or by a public identifier. Each way is its
+ * own index scan; an OR across them in one WHERE would scan every officer.
+ */
+function officerMatch(q: string): Fragment {
+  const byName = fragmentSearchable(q);
+  return sql`o.id IN (
+    SELECT n.id FROM officers n WHERE ${anyOf([
+      sql`n.search @@ ${tsQuery(q)}`,
+      ...maybe(byName, () => nameMatches(sql`n.published_name`, q)),
+    ])}
+    ${byName ? sql`UNION SELECT oi.officer_id FROM officer_identifiers oi WHERE ${identifierMatches(q)}` : sql``})`;
+}
+
+/** The best of the officer's word, name and identifier matches. */
+function officerScore(q: string | undefined): Fragment {
+  if (!q) return sql`0`;
+  if (!fragmentSearchable(q)) return sql`ts_rank(o.search, ${tsQuery(q)})`;
+  return sql`greatest(ts_rank(o.search, ${tsQuery(q)}), ${nameScore(sql`o.published_name`, q)},
+    coalesce((SELECT max(${identifierScore(q)}) FROM officer_identifiers oi
+      WHERE oi.officer_id = o.id AND ${identifierMatches(q)}), 0))`;
+}
+
+function officerBranch(f: ResolvedFilters, q?: string): Branch {
+  // Officers are tied to units and dates through their published allegations.
+  const viaAllegation = (conds: Fragment[]) =>
+    sql`EXISTS (SELECT 1 FROM allegations a JOIN incidents i ON i.id = a.incident_id WHERE a.officer_id = o.id AND ${PUBLISHED_PAIR} AND ${allOf(conds)})`;
+  return {
+    type: 'officer',
+    id: sql`o.id`,
+    from: sql`officers o`,
+    where: [
+      sql`o.publication_state = 'published' AND o.published_name IS NOT NULL`,
+      ...maybe(q, () => officerMatch(q!)),
+      ...maybe(f.forceId, () => sql`o.force_id = ${f.forceId}`),
+      ...maybe(f.unitIds, () =>
+        anyOf([
+          sql`EXISTS (SELECT 1 FROM officer_postings p WHERE p.officer_id = o.id AND p.unit_id = ANY(${f.unitIds}::uuid[]))`,
+          viaAllegation(incidentConditions({ types: f.types, unitIds: f.unitIds })),
+        ]),
+      ),
+      ...maybe(hasAllegationFilter(f) || f.from || f.to, () =>
+        viaAllegation([
+          ...allegationConditions(f),
+          ...incidentConditions({ ...f, forceId: undefined, unitIds: undefined }),
+        ]),
+      ),
+    ],
+    score: officerScore(q),
+    sortDate: sql`NULL::date`,
+    sortTitle: sql`o.published_name`,
+  };
+}
+
+function unitBranch(f: ResolvedFilters, q?: string): Branch | null {
+  if (hasAllegationFilter(f) || f.from || f.to) return null; // units carry no allegations or dates
+  const byName = q !== undefined && fragmentSearchable(q);
+  return {
+    type: 'unit',
+    id: sql`u.id`,
+    from: sql`units u`,
+    where: [
+      ...maybe(q, () =>
+        anyOf([sql`u.search @@ ${tsQuery(q!)}`, ...maybe(byName, () => nameMatches(sql`u.name`, q!))]),
+      ),
+      ...maybe(f.forceId, () => sql`u.force_id = ${f.forceId}`),
+      ...maybe(f.unitIds, () => sql`u.id = ANY(${f.unitIds}::uuid[])`),
+    ],
+    score: q
+      ? sql`greatest(ts_rank(u.search, ${tsQuery(q)}), ${byName ? nameScore(sql`u.name`, q) : sql`0`})`
+      : sql`0`,
+    sortDate: sql`NULL::date`,
+    sortTitle: sql`u.name`,
+  };
+}
+
+function statementBranch(f: ResolvedFilters, q?: string): Branch | null {
+  if (hasAllegationFilter(f)) return null; // statements carry no allegations
+  return {
+    type: 'statement',
+    id: sql`s.id`,
+    from: sql`statements s LEFT JOIN incidents i ON i.id = s.incident_id`,
+    where: [
+      sql`s.publication_state = 'published'`,
+      ...maybe(q, () => sql`s.search @@ ${tsQuery(q!)}`),
+      ...maybe(f.forceId, () => sql`coalesce(s.force_id, i.force_id) = ${f.forceId}`),
+      ...maybe(
+        f.unitIds,
+        () =>
+          sql`EXISTS (SELECT 1 FROM incident_units iu WHERE iu.incident_id = s.incident_id AND iu.unit_id = ANY(${f.unitIds}::uuid[]))`,
+      ),
+      ...maybe(f.from, () => sql`s.said_on >= ${f.from}::date`),
+      ...maybe(f.to, () => sql`s.said_on <= ${f.to}::date`),
+    ],
+    score: q ? sql`ts_rank(s.search, ${tsQuery(q)})` : sql`0`,
+    sortDate: sql`s.said_on`,
+    sortTitle: sql`s.speaker_name`,
+  };
+}
+
+const BUILDERS: Record<SearchType, (f: ResolvedFilters, q?: string) => Branch | null> = {
+  incident: incidentBranch,
+  allegation: allegationBranch,
+  officer: officerBranch,
+  unit: unitBranch,
+  statement: statementBranch,
+};
+
+function branches(types: readonly SearchType[], f: ResolvedFilters, q?: string): Branch[] {
+  return types.map((t) => BUILDERS[t](f, q)).filter((b): b is Branch => b !== null);
+}
+
+const ORDER = sql`ORDER BY score DESC, sort_date DESC NULLS LAST, sort_title, id`;
+
+/** A page of ranked hits and how many records of each kind match. */
+export interface SearchOutcome {
+  hits: SearchHit[];
+  /** Matches per kind of record, whatever the type filter, so the page can offer each kind. */
+  counts: Record<SearchType, number>;
+}
+
+/**
+ * Runs a search in one statement: every kind of record is matched through its own indexes,
+ * the matches are gathered once, then counted by kind and ranked for the page (by relevance,
+ * then most recent, then title).
+ */
+export async function runSearch(
+  db: Db,
+  f: ResolvedFilters,
+  q: string | undefined,
+  page: number,
+): Promise<SearchOutcome> {
+  const counts = Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>;
+  const parts = branches(SEARCH_TYPES, f, q);
+  if (parts.length === 0) return { hits: [], counts };
+  // Kinds outside the type filter are only counted: no ranking or sort keys to compute or keep.
+  const union = sql.join(
+    parts.map((b) =>
+      f.types.includes(b.type)
+        ? sql`SELECT ${b.type}::text AS type, ${b.id} AS id, (${b.score})::float8 AS score,
+            ${b.sortDate} AS sort_date, ${b.sortTitle} AS sort_title
+          FROM ${b.from} WHERE ${allOf(b.where)}`
+        : sql`SELECT ${b.type}::text AS type, NULL::uuid AS id, NULL::float8 AS score, NULL::date AS sort_date, NULL::text AS sort_title
+          FROM ${b.from} WHERE ${allOf(b.where)}`,
+    ),
+    sql` UNION ALL `,
+  );
+  const { rows } = await sql<{ type: SearchType; id: string | null; n: number }>`
+    WITH hits AS MATERIALIZED (${union})
+    SELECT type, NULL::uuid AS id, count(*)::int AS n FROM hits GROUP BY type
+    UNION ALL
+    SELECT * FROM (
+      SELECT type, id, (row_number() OVER (${ORDER}))::int AS n FROM hits
+      WHERE type = ANY(${[...f.types]}::text[]) ${ORDER}
+      LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) page`.execute(db);
+  const hits: (SearchHit & { n: number })[] = [];
+  for (const r of rows) {
+    if (r.id === null) counts[r.type] = r.n;
+    else hits.push({ type: r.type, id: r.id, n: r.n });
+  }
+  hits.sort((a, b) => a.n - b.n);
+  return { hits: hits.map(({ type, id }) => ({ type, id })), counts };
+}

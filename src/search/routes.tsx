@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../http/app.ts';
+import { sendPage } from '../http/cache.ts';
+import { Layout } from '../http/layout.tsx';
+import { parseQuery } from '../http/query.ts';
+import { lastChange, loadFilterOptions, resolveFilters } from './filters.ts';
+import { Results, SearchForm } from './page.tsx';
+import { runSearch } from './repository.ts';
+import { loadResults } from './results.ts';
+import { isBlankSearch, searchQuery, type SearchParams } from './schema.ts';
+
+function pageTitle(p: SearchParams, page: number): string {
+  const base = p.q ? `Search results for “${p.q}”` : isBlankSearch(p) ? 'Search' : 'Search results';
+  return page > 1 ? `${base} (page ${page})` : base;
+}
+
+/**
+ * GET /search: full-text and name/number search over published incidents, allegations,
+ * officers, units and statements, with filters. Bad parameters are a 400 naming the parameter;
+ * the URL alone determines the page, so it can be shared and cached (ETag, Last-Modified).
+ */
+export function searchRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.get('/search', async (c) => {
+    const { db } = deps;
+    const params = parseQuery(c, searchQuery);
+    const page = params.page ?? 1;
+    // Read first, so the page is never older than the Last-Modified it is sent with.
+    const modified = await lastChange(db);
+    const options = await loadFilterOptions(db, params.force);
+    const filters = await resolveFilters(db, params, options);
+    let results = null;
+    if (!isBlankSearch(params)) {
+      const { counts, hits } = await runSearch(db, filters, params.q, page);
+      const total = params.type ? counts[params.type] : Object.values(counts).reduce((a, b) => a + b, 0);
+      results = { counts, total, results: await loadResults(db, hits, params.q) };
+    }
+    return sendPage(
+      c,
+      <Layout title={pageTitle(params, page)} section="search" query={params.q} noindex>
+        <h1>Search the records</h1>
+        <SearchForm params={params} options={options} />
+        {results ? (
+          <Results params={params} page={page} {...results} />
+        ) : (
+          <p>
+            Type words, a name or part of a shoulder number, or choose a filter, to search published
+            incidents, allegations, officers, units and official statements.
+          </p>
+        )}
+      </Layout>,
+      modified,
+    );
+  });
+  return app;
+}
