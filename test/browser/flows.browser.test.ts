@@ -1,0 +1,148 @@
+// Must be true #1 of the site issue, in a real browser against a real server:
+// a reader searches, opens an incident and follows an officer; an editor creates an incident
+// with an officer, an allegation and sourced claims, previews it, publishes, and finds it
+// through the public search.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { browserUnavailable, launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { childEnv, exited, runCli, startCli } from '../helpers/cli.ts';
+import { createPostgresDatabase, TEST_BACKEND, type TestDatabase } from '../helpers/db.ts';
+
+const skip = browserUnavailable();
+const EMAIL = 'flow.editor@example.org';
+const PASSWORD = 'a long and careful editor passphrase';
+
+describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startCli>>;
+  let pg: TestDatabase | undefined;
+  let base: string;
+
+  before(async () => {
+    pg = TEST_BACKEND === 'postgres' ? await createPostgresDatabase() : undefined;
+    const env = childEnv({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-flows-')), DATABASE_URL: pg?.url, PORT: '0' });
+    const added = await runCli(['user', 'add', '--email', EMAIL, '--name', 'Flow Editor', '--role', 'editor', '--password-stdin'], env, PASSWORD);
+    assert.equal(added.code, 0, added.stderr);
+    server = await startCli(['serve', '--demo'], env, /listening on (http:\/\/\S+)/);
+    base = server.match[1]!.replace(/\/$/, '');
+    browser = await launchBrowser();
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    if (server) await exited(server.child);
+    await pg?.close();
+  });
+
+  test('a reader searches, opens an incident and follows an officer', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(base + '/');
+    await page.fill('#site-search-q', 'Charing Cross');
+    await page.press('#site-search-q', 'Enter');
+    await page.waitForURL(/\/search\?q=Charing\+Cross/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'flow-search-results.png'), fullPage: true });
+    await page.click('a[href="/incidents/panorama-charing-cross-2025"]');
+    await page.waitForURL(/\/incidents\/panorama-charing-cross-2025$/);
+    assert.match((await page.locator('h1').textContent()) ?? '', /Panorama/);
+    const officerLink = page.locator('a[href^="/officers/"]').first();
+    const officerName = (await officerLink.textContent())!.trim();
+    await officerLink.click();
+    await page.waitForURL(/\/officers\//);
+    assert.equal((await page.locator('h1').textContent())?.trim(), officerName);
+    assert.ok((await page.locator('.label').count()) > 0, 'the officer page shows status labels');
+    await page.close();
+  });
+
+  async function submit(page: Page, fields: Record<string, string>, selects: Record<string, string> = {}): Promise<string> {
+    for (const [name, value] of Object.entries(fields)) await page.fill(`[name="${name}"]`, value);
+    for (const [name, value] of Object.entries(selects)) await page.selectOption(`select[name="${name}"]`, value);
+    await Promise.all([page.waitForNavigation(), page.click('main form:not([action="/logout"]) button[type="submit"]:not(.secondary)')]);
+    const m = /\/editor\/[a-z_]+\/([0-9a-f-]{36})/.exec(page.url());
+    assert.ok(m, `saved and redirected to the record (${page.url()}): ${await page.locator('.error-summary').textContent().catch(() => '')}`);
+    return m[1]!;
+  }
+
+  async function publish(page: Page, type: string, id: string) {
+    await page.goto(`${base}/editor/${type}/${id}`);
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/state"] button:has-text("review")')]);
+    await page.goto(`${base}/editor/${type}/${id}/state?to=published`);
+    assert.equal(await page.locator('.blocking, [data-blocking]').count(), 0, `${type} ${id} has no blocking reasons`);
+    await Promise.all([page.waitForNavigation(), page.click('main form[action$="/state"] button[type="submit"]')]);
+    const state = await page.locator('main').textContent();
+    assert.match(state ?? '', /published/i);
+  }
+
+  test('an editor creates, sources, previews and publishes an incident, then finds it in public search', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(base + '/login');
+    await page.fill('[name="email"]', EMAIL);
+    await page.fill('[name="password"]', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('main form button[type="submit"]')]);
+    assert.match(page.url(), /\/editor/);
+
+    await page.goto(base + '/editor/sources/new');
+    const sourceId = await submit(
+      page,
+      { url: 'https://news.example.org/flow-story', publisher: 'Example Gazette', title: 'Officer dismissed after hearing' },
+      { kind: 'news' },
+    );
+    await page.goto(base + '/editor/officers/new');
+    const met = await page.locator('select[name="forceId"] option', { hasText: 'Metropolitan' }).first().getAttribute('value');
+    const officerId = await submit(page, { publishedName: 'Alexis Flowtester', slug: 'alexis-flowtester' }, { forceId: met! });
+    await page.goto(`${base}/editor/claims/new?subjectType=officer&subjectId=${officerId}`);
+    await submit(page, { field: 'published_name', quotedPassage: 'PC Alexis Flowtester was dismissed' }, { sourceId });
+
+    await page.goto(base + '/editor/incidents/new');
+    const incidentId = await submit(
+      page,
+      {
+        title: 'Flowtester misconduct hearing',
+        slug: 'flowtester-hearing',
+        summary: 'A constable was alleged to have lied in a statement; a panel later heard the case.',
+        'occurred.on': '2025-03-01',
+        place: 'Example Street police station',
+      },
+      { 'occurred.precision': 'month', forceId: met! },
+    );
+    await page.goto(`${base}/editor/claims/new?subjectType=incident&subjectId=${incidentId}`);
+    await submit(page, { quotedPassage: 'the hearing was told' }, { sourceId });
+    await page.goto(`${base}/editor/incidents/${incidentId}/links`);
+    await page.selectOption('select[name="officerId"]', officerId);
+    await page.selectOption('select[name="officerRole"]', 'subject');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/links"] button[type="submit"]')]);
+
+    await page.goto(`${base}/editor/allegations/new`);
+    await page.check('input[name="standards"][value="honesty_integrity"]');
+    const allegationId = await submit(
+      page,
+      { summary: 'Alleged to have given a dishonest account of a stop.' },
+      { incidentId, officerId, status: 'case_to_answer' },
+    );
+    await page.goto(`${base}/editor/claims/new?subjectType=allegation&subjectId=${allegationId}`);
+    await submit(page, { quotedPassage: 'faces a gross misconduct hearing' }, { sourceId });
+
+    await publish(page, 'officers', officerId);
+    await publish(page, 'allegations', allegationId);
+    await page.goto(`${base}/editor/preview/incidents/${incidentId}`);
+    assert.equal(await page.locator('.preview-banner').count(), 1);
+    assert.match((await page.locator('h1').textContent()) ?? '', /Flowtester misconduct hearing/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'flow-editor-preview.png'), fullPage: true });
+    await publish(page, 'incidents', incidentId);
+
+    const reader = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await reader.goto(`${base}/search?q=Flowtester`);
+    await Promise.all([reader.waitForNavigation(), reader.click('a[href="/incidents/flowtester-hearing"]')]);
+    const article = (await reader.locator('main').textContent()) ?? '';
+    assert.match(article, /Alexis Flowtester/);
+    assert.match(article, /Case to answer/);
+    assert.equal(await reader.locator('.preview-banner').count(), 0);
+    await reader.close();
+    await page.close();
+  });
+});
