@@ -24,8 +24,16 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
 
   before(async () => {
     pg = TEST_BACKEND === 'postgres' ? await createPostgresDatabase() : undefined;
-    const env = childEnv({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-flows-')), DATABASE_URL: pg?.url, PORT: '0' });
-    const added = await runCli(['user', 'add', '--email', EMAIL, '--name', 'Flow Editor', '--role', 'editor', '--password-stdin'], env, PASSWORD);
+    const env = childEnv({
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-flows-')),
+      DATABASE_URL: pg?.url,
+      PORT: '0',
+    });
+    const added = await runCli(
+      ['user', 'add', '--email', EMAIL, '--name', 'Flow Editor', '--role', 'editor', '--password-stdin'],
+      env,
+      PASSWORD,
+    );
     assert.equal(added.code, 0, added.stderr);
     server = await startCli(['serve', '--demo'], env, /listening on (http:\/\/\S+)/);
     base = server.match[1]!.replace(/\/$/, '');
@@ -59,21 +67,45 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
     await page.close();
   });
 
-  async function submit(page: Page, fields: Record<string, string>, selects: Record<string, string> = {}): Promise<string> {
+  async function submit(
+    page: Page,
+    fields: Record<string, string>,
+    selects: Record<string, string> = {},
+  ): Promise<string> {
     for (const [name, value] of Object.entries(fields)) await page.fill(`[name="${name}"]`, value);
-    for (const [name, value] of Object.entries(selects)) await page.selectOption(`select[name="${name}"]`, value);
-    await Promise.all([page.waitForNavigation(), page.click('main form:not([action="/logout"]) button[type="submit"]:not(.secondary)')]);
+    for (const [name, value] of Object.entries(selects))
+      await page.selectOption(`select[name="${name}"]`, value);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('main form:not([action="/logout"]) button[type="submit"]:not(.secondary)'),
+    ]);
     const m = /\/editor\/[a-z_]+\/([0-9a-f-]{36})/.exec(page.url());
-    assert.ok(m, `saved and redirected to the record (${page.url()}): ${await page.locator('.error-summary').textContent().catch(() => '')}`);
+    assert.ok(
+      m,
+      `saved and redirected to the record (${page.url()}): ${await page
+        .locator('.error-summary')
+        .textContent()
+        .catch(() => '')}`,
+    );
     return m[1]!;
   }
 
   async function publish(page: Page, type: string, id: string) {
     await page.goto(`${base}/editor/${type}/${id}`);
-    await Promise.all([page.waitForNavigation(), page.click('form[action$="/state"] button:has-text("review")')]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[action$="/state"] button:has-text("review")'),
+    ]);
     await page.goto(`${base}/editor/${type}/${id}/state?to=published`);
-    assert.equal(await page.locator('.blocking, [data-blocking]').count(), 0, `${type} ${id} has no blocking reasons`);
-    await Promise.all([page.waitForNavigation(), page.click('main form[action$="/state"] button[type="submit"]')]);
+    assert.equal(
+      await page.locator('.blocking, [data-blocking]').count(),
+      0,
+      `${type} ${id} has no blocking reasons`,
+    );
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('main form[action$="/state"] button[type="submit"]'),
+    ]);
     const state = await page.locator('main').textContent();
     assert.match(state ?? '', /published/i);
   }
@@ -89,14 +121,29 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
     await page.goto(base + '/editor/sources/new');
     const sourceId = await submit(
       page,
-      { url: 'https://news.example.org/flow-story', publisher: 'Example Gazette', title: 'Officer dismissed after hearing' },
+      {
+        url: 'https://news.example.org/flow-story',
+        publisher: 'Example Gazette',
+        title: 'Officer dismissed after hearing',
+      },
       { kind: 'news' },
     );
     await page.goto(base + '/editor/officers/new');
-    const met = await page.locator('select[name="forceId"] option', { hasText: 'Metropolitan' }).first().getAttribute('value');
-    const officerId = await submit(page, { publishedName: 'Alexis Flowtester', slug: 'alexis-flowtester' }, { forceId: met! });
+    const met = await page
+      .locator('select[name="forceId"] option', { hasText: 'Metropolitan' })
+      .first()
+      .getAttribute('value');
+    const officerId = await submit(
+      page,
+      { publishedName: 'Alexis Flowtester', slug: 'alexis-flowtester' },
+      { forceId: met! },
+    );
     await page.goto(`${base}/editor/claims/new?subjectType=officer&subjectId=${officerId}`);
-    await submit(page, { field: 'published_name', quotedPassage: 'PC Alexis Flowtester was dismissed' }, { sourceId });
+    await submit(
+      page,
+      { field: 'published_name', quotedPassage: 'PC Alexis Flowtester was dismissed' },
+      { sourceId },
+    );
 
     await page.goto(base + '/editor/incidents/new');
     const incidentId = await submit(
