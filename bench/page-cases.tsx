@@ -6,6 +6,8 @@ import type { Db } from '../src/db/client.ts';
 import { IncidentPage, loadIncidentPage } from '../src/incidents/page.tsx';
 import { HomePage, loadHomePage } from '../src/incidents/routes.tsx';
 import { loadOfficerPage, OfficerPage } from '../src/officers/page.tsx';
+import { loadSearchPage, SearchPage, type SearchPageData } from '../src/search/routes.tsx';
+import { searchQuery } from '../src/search/schema.ts';
 
 /** One measured page. */
 export interface PageCase {
@@ -28,10 +30,27 @@ async function busiest(db: Db, column: 'incident_id' | 'officer_id', join: 'inci
 }
 
 /** The benchmark's page list, resolved against the generated data. */
+function searchCase(db: Db, name: string, query: Record<string, string>): PageCase {
+  return {
+    name: `search: ${name}`,
+    url: `/search?${new URLSearchParams(query)}`,
+    load: () => loadSearchPage(db, searchQuery.parse(query)),
+    render: (d) => <SearchPage data={d as SearchPageData} />,
+  };
+}
+
 export async function pageCases(db: Db): Promise<PageCase[]> {
   const incident = await busiest(db, 'incident_id', 'incidents');
   const officer = await busiest(db, 'officer_id', 'officers');
+  const { rows } = await sql<{ published_name: string }>`
+    SELECT published_name FROM officers WHERE slug = ${officer.slug}`.execute(db);
+  const surname = rows[0]!.published_name.split(' ').at(-1)!;
   return [
+    searchCase(db, 'phrase "Charing Cross"', { q: 'Charing Cross' }),
+    searchCase(db, `surname "${surname}"`, { q: surname }),
+    searchCase(db, 'shoulder number "1234"', { q: '1234' }),
+    searchCase(db, 'common words "excessive force"', { q: 'excessive force' }),
+    searchCase(db, 'filter only (status)', { status: 'gross_misconduct_proven' }),
     {
       name: 'home',
       url: '/',

@@ -18,14 +18,24 @@ export interface Change {
   after: Row | null;
 }
 
-// Bookkeeping columns that change on every write, and generated full-text columns (derived from
-// the fields that did change), would only add noise to diffs.
-const IGNORED_IN_DIFF = new Set(['updated_at', 'search']);
+// Columns the database derives from others (the generated full-text `search`; `visible` and
+// `incident_date`, kept in step with the incident by triggers) are never part of a record's
+// history: they would only repeat the fields they come from.
+const DERIVED = new Set(['search', 'visible', 'incident_date']);
+// Bookkeeping that changes on every write: kept in full versions, left out of update diffs.
+const IGNORED_IN_DIFF = new Set(['updated_at']);
+
+/** A row as history stores it: plain JSON without the derived columns. */
+export function historyRow(row: Row): Record<string, JsonValue> {
+  const out = toJsonValue(row) as Record<string, JsonValue>;
+  for (const key of DERIVED) delete out[key];
+  return out;
+}
 
 /** The fields that differ between two versions of a record; null when nothing did. */
 export function diffRows(before: Row | null, after: Row | null): JsonValue | null {
-  const b = (before ? toJsonValue(before) : null) as Record<string, JsonValue> | null;
-  const a = (after ? toJsonValue(after) : null) as Record<string, JsonValue> | null;
+  const b = before ? historyRow(before) : null;
+  const a = after ? historyRow(after) : null;
   if (!b || !a) return { before: b, after: a };
   const changedBefore: Record<string, JsonValue> = {};
   const changedAfter: Record<string, JsonValue> = {};
@@ -67,7 +77,7 @@ export async function recordChange(trx: Db, actor: Actor, change: Change): Promi
       entity_type: change.entityType,
       entity_id: change.entityId,
       version: (last?.v ?? 0) + 1,
-      data: JSON.stringify(change.after ? toJsonValue(change.after) : null),
+      data: JSON.stringify(change.after ? historyRow(change.after) : null),
       audit_seq: String(seq),
       created_at: new Date(),
     })

@@ -41,6 +41,8 @@ export interface Allegations {
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   search: GeneratedAlways<string | null>;
+  visible: Generated<boolean>;
+  incident_date: string | null;
 }
 
 export interface AppMeta {

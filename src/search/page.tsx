@@ -1,7 +1,14 @@
 import type { FilterOptions, Option } from './filters.ts';
 import { ResultItem, TYPE_NAMES } from './results-view.tsx';
 import type { SearchResult } from './results.ts';
-import { PAGE_SIZE, SEARCH_TYPES, searchUrl, type SearchParams, type SearchType } from './schema.ts';
+import {
+  COUNT_CAP,
+  PAGE_SIZE,
+  SEARCH_TYPES,
+  searchUrl,
+  type SearchParams,
+  type SearchType,
+} from './schema.ts';
 
 /** A labelled drop-down whose first choice means "no filter". */
 function Select(props: {
@@ -134,6 +141,11 @@ export function SearchForm(props: { params: SearchParams; options: FilterOptions
   );
 }
 
+/** A count as shown: exact up to the counting cap, "1,000+" beyond it. */
+export function shownCount(n: number): string {
+  return n > COUNT_CAP ? `${COUNT_CAP.toLocaleString('en-GB')}+` : n.toLocaleString('en-GB');
+}
+
 /** How many results each kind of record has, each a link narrowing the search to that kind. */
 export function Facets(props: { params: SearchParams; counts: Record<SearchType, number> }) {
   const p = props.params;
@@ -141,7 +153,7 @@ export function Facets(props: { params: SearchParams; counts: Record<SearchType,
   const link = (type: SearchType | undefined, label: string, n: number) => (
     <li>
       <a href={searchUrl(p, { type, page: undefined })} aria-current={p.type === type ? 'true' : undefined}>
-        {label} <strong>{n}</strong>
+        {label} <strong>{shownCount(n)}</strong>
       </a>
     </li>
   );
@@ -220,12 +232,18 @@ export function Results(props: {
   results: SearchResult[];
 }) {
   const { params, total, page, results } = props;
-  const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // Beyond the cap only the first COUNT_CAP results are paged through.
+  const capped = total > COUNT_CAP;
+  const last = Math.max(1, Math.ceil(Math.min(total, COUNT_CAP) / PAGE_SIZE));
   const first = (page - 1) * PAGE_SIZE + 1;
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading">
-        {total === 1 ? '1 result' : `${total} results`}
+        {capped
+          ? `More than ${shownCount(COUNT_CAP)} results`
+          : total === 1
+            ? '1 result'
+            : `${shownCount(total)} results`}
         {params.q ? ` for “${params.q}”` : ''}
       </h2>
       <Facets params={params} counts={props.counts} />
@@ -239,7 +257,11 @@ export function Results(props: {
       ) : (
         <>
           <p class="meta">
-            Showing {first}–{first + results.length - 1} of {total}, page {page} of {last}.
+            Showing {first}–{first + results.length - 1} of{' '}
+            {capped ? `more than ${shownCount(COUNT_CAP)}` : shownCount(total)}, page {page} of {last}.
+            {capped
+              ? ' Only the first 1,000 can be paged through: add words or filters to narrow the search.'
+              : ''}
           </p>
           <ol class="results" start={first}>
             {results.map((r) => (

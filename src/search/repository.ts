@@ -9,6 +9,7 @@ import {
   tsQuery,
 } from './match.ts';
 import {
+  COUNT_CAP,
   hasAllegationFilter,
   PAGE_SIZE,
   SEARCH_TYPES,
@@ -75,7 +76,8 @@ function allegationConditions(f: ResolvedFilters): Fragment[] {
   ];
 }
 
-const PUBLISHED_PAIR = sql`a.publication_state = 'published' AND i.publication_state = 'published'`;
+// Kept true by triggers exactly when the allegation and its incident are both published.
+const VISIBLE = sql`a.visible`;
 
 function incidentBranch(f: ResolvedFilters, q?: string): Branch {
   return {
@@ -89,38 +91,43 @@ function incidentBranch(f: ResolvedFilters, q?: string): Branch {
       ...maybe(
         hasAllegationFilter(f),
         () =>
-          sql`EXISTS (SELECT 1 FROM allegations a WHERE a.incident_id = i.id AND a.publication_state = 'published' AND ${allOf(allegationConditions(f))})`,
+          sql`EXISTS (SELECT 1 FROM allegations a WHERE a.incident_id = i.id AND ${VISIBLE} AND ${allOf(allegationConditions(f))})`,
       ),
     ],
     score: q ? sql`ts_rank(i.search, ${tsQuery(q)})` : sql`0`,
     sortDate: sql`coalesce(i.occurred_until, i.occurred_on)`,
-    sortTitle: sql`i.title`,
+    sortTitle: sql`i.slug`,
   };
 }
 
 function allegationBranch(f: ResolvedFilters, q?: string): Branch {
   const byName = q !== undefined && fragmentSearchable(q);
+  const onIncident = incidentConditions(f);
   return {
     type: 'allegation',
     id: sql`a.id`,
-    from: sql`allegations a JOIN incidents i ON i.id = a.incident_id`,
+    // The incident is joined only when filtering on it: visibility and its date live on the allegation.
+    from:
+      onIncident.length > 0
+        ? sql`allegations a JOIN incidents i ON i.id = a.incident_id`
+        : sql`allegations a`,
     where: [
-      PUBLISHED_PAIR,
+      VISIBLE,
       ...maybe(q, () =>
         anyOf([
           sql`a.search @@ ${tsQuery(q!)}`,
           ...maybe(byName, () => nameMatches(sql`a.unidentified_officer`, q!)),
         ]),
       ),
-      ...incidentConditions(f),
+      ...onIncident,
       ...allegationConditions(f),
     ],
     // A description is prose, not a name: a close match only lifts it a little.
     score: q
       ? sql`ts_rank(a.search, ${tsQuery(q)}) + ${byName ? sql`coalesce(0.1 * ${nameScore(sql`a.unidentified_officer`, q)}, 0)` : sql`0`}`
       : sql`0`,
-    sortDate: sql`coalesce(i.occurred_until, i.occurred_on)`,
-    sortTitle: sql`i.title`,
+    sortDate: sql`a.incident_date`,
+    sortTitle: sql`a.id::text`,
   };
 }
 
@@ -150,7 +157,7 @@ function officerScore(q: string | undefined): Fragment {
 function officerBranch(f: ResolvedFilters, q?: string): Branch {
   // Officers are tied to units and dates through their published allegations.
   const viaAllegation = (conds: Fragment[]) =>
-    sql`EXISTS (SELECT 1 FROM allegations a JOIN incidents i ON i.id = a.incident_id WHERE a.officer_id = o.id AND ${PUBLISHED_PAIR} AND ${allOf(conds)})`;
+    sql`EXISTS (SELECT 1 FROM allegations a JOIN incidents i ON i.id = a.incident_id WHERE a.officer_id = o.id AND ${VISIBLE} AND ${allOf(conds)})`;
   return {
     type: 'officer',
     id: sql`o.id`,
@@ -241,14 +248,18 @@ const ORDER = sql`ORDER BY score DESC, sort_date DESC NULLS LAST, sort_title, id
 /** A page of ranked hits and how many records of each kind match. */
 export interface SearchOutcome {
   hits: SearchHit[];
-  /** Matches per kind of record, whatever the type filter, so the page can offer each kind. */
+  /**
+   * Matches per kind of record, whatever the type filter, so the page can offer each kind.
+   * Counting stops past COUNT_CAP: a figure above it means "more than COUNT_CAP".
+   */
   counts: Record<SearchType, number>;
 }
 
 /**
- * Runs a search in one statement: every kind of record is matched through its own indexes,
- * the matches are gathered once, then counted by kind and ranked for the page (by relevance,
- * then most recent, then title).
+ * Runs a search in one statement. Every kind of record is matched through its own indexes and
+ * counted up to COUNT_CAP (so a broad filter costs a bounded amount); each kind in the type
+ * filter contributes only its own best `page × PAGE_SIZE` rows (by relevance, then most recent,
+ * then title), which is enough to rank the requested page exactly.
  */
 export async function runSearch(
   db: Db,
@@ -259,26 +270,31 @@ export async function runSearch(
   const counts = Object.fromEntries(SEARCH_TYPES.map((t) => [t, 0])) as Record<SearchType, number>;
   const parts = branches(SEARCH_TYPES, f, q);
   if (parts.length === 0) return { hits: [], counts };
-  // Kinds outside the type filter are only counted: no ranking or sort keys to compute or keep.
-  const union = sql.join(
-    parts.map((b) =>
-      f.types.includes(b.type)
-        ? sql`SELECT ${b.type}::text AS type, ${b.id} AS id, (${b.score})::float8 AS score,
-            ${b.sortDate} AS sort_date, ${b.sortTitle} AS sort_title
-          FROM ${b.from} WHERE ${allOf(b.where)}`
-        : sql`SELECT ${b.type}::text AS type, NULL::uuid AS id, NULL::float8 AS score, NULL::date AS sort_date, NULL::text AS sort_title
-          FROM ${b.from} WHERE ${allOf(b.where)}`,
+  const depth = page * PAGE_SIZE;
+  const countRows = sql.join(
+    parts.map(
+      (b) => sql`SELECT ${b.type}::text AS type, NULL::uuid AS id,
+        (SELECT count(*)::int FROM (SELECT 1 FROM ${b.from} WHERE ${allOf(b.where)} LIMIT ${COUNT_CAP + 1}) c) AS n`,
     ),
     sql` UNION ALL `,
   );
+  const ranked = parts.filter((b) => f.types.includes(b.type));
+  const best = sql.join(
+    ranked.map(
+      (b) => sql`(SELECT ${b.type}::text AS type, ${b.id} AS id, (${b.score})::float8 AS score,
+          ${b.sortDate} AS sort_date, ${b.sortTitle} AS sort_title
+        FROM ${b.from} WHERE ${allOf(b.where)} ${ORDER} LIMIT ${depth})`,
+    ),
+    sql` UNION ALL `,
+  );
+  const pageRows =
+    ranked.length === 0 || depth > COUNT_CAP + PAGE_SIZE
+      ? sql``
+      : sql`UNION ALL SELECT * FROM (
+          SELECT type, id, (row_number() OVER (${ORDER}))::int AS n FROM (${best}) hits
+          ${ORDER} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) page`;
   const { rows } = await sql<{ type: SearchType; id: string | null; n: number }>`
-    WITH hits AS MATERIALIZED (${union})
-    SELECT type, NULL::uuid AS id, count(*)::int AS n FROM hits GROUP BY type
-    UNION ALL
-    SELECT * FROM (
-      SELECT type, id, (row_number() OVER (${ORDER}))::int AS n FROM hits
-      WHERE type = ANY(${[...f.types]}::text[]) ${ORDER}
-      LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) page`.execute(db);
+    ${countRows} ${pageRows}`.execute(db);
   const hits: (SearchHit & { n: number })[] = [];
   for (const r of rows) {
     if (r.id === null) counts[r.type] = r.n;

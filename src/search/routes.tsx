@@ -1,17 +1,62 @@
 import { Hono } from 'hono';
+import type { Db } from '../db/client.ts';
 import type { AppDeps } from '../http/app.ts';
 import { sendPage } from '../http/cache.ts';
 import { Layout } from '../http/layout.tsx';
 import { parseQuery } from '../http/query.ts';
-import { lastChange, loadFilterOptions, resolveFilters } from './filters.ts';
+import { lastChange, loadFilterOptions, resolveFilters, type FilterOptions } from './filters.ts';
 import { Results, SearchForm } from './page.tsx';
 import { runSearch } from './repository.ts';
-import { loadResults } from './results.ts';
-import { isBlankSearch, searchQuery, type SearchParams } from './schema.ts';
+import { loadResults, type SearchResult } from './results.ts';
+import { isBlankSearch, searchQuery, type SearchParams, type SearchType } from './schema.ts';
 
 function pageTitle(p: SearchParams, page: number): string {
   const base = p.q ? `Search results for “${p.q}”` : isBlankSearch(p) ? 'Search' : 'Search results';
   return page > 1 ? `${base} (page ${page})` : base;
+}
+
+/** Everything the search page shows. */
+export interface SearchPageData {
+  params: SearchParams;
+  page: number;
+  options: FilterOptions;
+  results: { counts: Record<SearchType, number>; total: number; results: SearchResult[] } | null;
+  modified: Date | null;
+}
+
+/** Runs a validated search and loads what its page needs (no results for a blank search). */
+export async function loadSearchPage(db: Db, params: SearchParams): Promise<SearchPageData> {
+  const page = params.page ?? 1;
+  // Read first, so the page is never older than the Last-Modified it is sent with.
+  const modified = await lastChange(db);
+  const options = await loadFilterOptions(db, params.force);
+  const filters = await resolveFilters(db, params, options);
+  let results = null;
+  if (!isBlankSearch(params)) {
+    const { counts, hits } = await runSearch(db, filters, params.q, page);
+    const total = params.type ? counts[params.type] : Object.values(counts).reduce((a, b) => a + b, 0);
+    results = { counts, total, results: await loadResults(db, hits, params.q) };
+  }
+  return { params, page, options, results, modified };
+}
+
+/** The search page: form, and results when there is a search. */
+export function SearchPage(props: { data: SearchPageData }) {
+  const { params, page, options, results } = props.data;
+  return (
+    <Layout title={pageTitle(params, page)} section="search" query={params.q} noindex>
+      <h1>Search the records</h1>
+      <SearchForm params={params} options={options} />
+      {results ? (
+        <Results params={params} page={page} {...results} />
+      ) : (
+        <p>
+          Type words, a name or part of a shoulder number, or choose a filter, to search published incidents,
+          allegations, officers, units and official statements.
+        </p>
+      )}
+    </Layout>
+  );
 }
 
 /**
@@ -22,35 +67,8 @@ function pageTitle(p: SearchParams, page: number): string {
 export function searchRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/search', async (c) => {
-    const { db } = deps;
-    const params = parseQuery(c, searchQuery);
-    const page = params.page ?? 1;
-    // Read first, so the page is never older than the Last-Modified it is sent with.
-    const modified = await lastChange(db);
-    const options = await loadFilterOptions(db, params.force);
-    const filters = await resolveFilters(db, params, options);
-    let results = null;
-    if (!isBlankSearch(params)) {
-      const { counts, hits } = await runSearch(db, filters, params.q, page);
-      const total = params.type ? counts[params.type] : Object.values(counts).reduce((a, b) => a + b, 0);
-      results = { counts, total, results: await loadResults(db, hits, params.q) };
-    }
-    return sendPage(
-      c,
-      <Layout title={pageTitle(params, page)} section="search" query={params.q} noindex>
-        <h1>Search the records</h1>
-        <SearchForm params={params} options={options} />
-        {results ? (
-          <Results params={params} page={page} {...results} />
-        ) : (
-          <p>
-            Type words, a name or part of a shoulder number, or choose a filter, to search published
-            incidents, allegations, officers, units and official statements.
-          </p>
-        )}
-      </Layout>,
-      modified,
-    );
+    const data = await loadSearchPage(deps.db, parseQuery(c, searchQuery));
+    return sendPage(c, <SearchPage data={data} />, data.modified);
   });
   return app;
 }

@@ -7,6 +7,11 @@ export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** Results per page; the page number is capped so a URL cannot ask for an absurd offset. */
 export const PAGE_SIZE = 20;
+/**
+ * Counting stops here: "more than 1,000" is as useful to a reader as an exact figure and costs a
+ * bounded amount of work, and only the first 1,000 results are paged through (refine to see more).
+ */
+export const COUNT_CAP = 1000;
 export const MAX_PAGE = 1000;
 
 // An HTML form without JavaScript submits every field, so an empty value means "not set".
