@@ -6,6 +6,7 @@ import type { FormValues } from '../http/form.ts';
 import type { CheckReport } from '../publication/checks.ts';
 import type { CorrectionKind, CorrectionTarget } from '../publication/corrections.ts';
 import { transitionsFrom } from '../publication/workflow.ts';
+import { Timestamp } from '../http/time.tsx';
 import { showValue } from './diff.ts';
 import type { EntityDef, Row } from './entity.ts';
 import { EditorLayout, NoteSection, noteFields } from './layout.tsx';
@@ -77,7 +78,12 @@ export function WorkflowPanel(props: { session: SessionInfo; def: EntityDef; row
       <h2 id="workflow-title">Publication</h2>
       <p>
         State: <strong class="badge">{state.replace('_', ' ')}</strong>
-        {props.row.published_at ? ` · first published ${showValue(props.row.published_at)}` : ''}
+        {props.row.published_at instanceof Date && (
+          <>
+            {' · first published '}
+            <Timestamp at={props.row.published_at} withTime />
+          </>
+        )}
       </p>
       <div class="actions">
         {moves.map((m) =>

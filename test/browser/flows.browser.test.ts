@@ -3,54 +3,21 @@
 // with an officer, an allegation and sourced claims, previews it, publishes, and finds it
 // through the public search.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
-import { childEnv, exited, runCli, startCli } from '../helpers/cli.ts';
-import { createPostgresDatabase, TEST_BACKEND, type TestDatabase } from '../helpers/db.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserUnavailable, SCREENSHOT_DIR, useDemoSite } from '../helpers/browser.ts';
 
 const skip = browserUnavailable();
 const EMAIL = 'flow.editor@example.org';
 const PASSWORD = 'a long and careful editor passphrase';
 
 describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startCli>>;
-  let pg: TestDatabase | undefined;
-  let base: string;
-
-  before(async () => {
-    pg = TEST_BACKEND === 'postgres' ? await createPostgresDatabase() : undefined;
-    const env = childEnv({
-      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-flows-')),
-      DATABASE_URL: pg?.url,
-      PORT: '0',
-    });
-    const added = await runCli(
-      ['user', 'add', '--email', EMAIL, '--name', 'Flow Editor', '--role', 'editor', '--password-stdin'],
-      env,
-      PASSWORD,
-    );
-    assert.equal(added.code, 0, added.stderr);
-    server = await startCli(['serve', '--demo'], env, /listening on (http:\/\/\S+)/);
-    base = server.match[1]!.replace(/\/$/, '');
-    browser = await launchBrowser();
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
-    await pg?.close();
-  });
+  const site = useDemoSite([{ email: EMAIL, password: PASSWORD, role: 'editor' }]);
 
   test('a reader searches, opens an incident and follows an officer', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(base + '/');
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.base + '/');
     await page.fill('#site-search-q', 'Charing Cross');
     await page.press('#site-search-q', 'Enter');
     await page.waitForURL(/\/search\?q=Charing\+Cross/);
@@ -91,12 +58,12 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
   }
 
   async function publish(page: Page, type: string, id: string) {
-    await page.goto(`${base}/editor/${type}/${id}`);
+    await page.goto(`${site.base}/editor/${type}/${id}`);
     await Promise.all([
       page.waitForNavigation(),
       page.click('form[action$="/state"] button:has-text("review")'),
     ]);
-    await page.goto(`${base}/editor/${type}/${id}/state?to=published`);
+    await page.goto(`${site.base}/editor/${type}/${id}/state?to=published`);
     assert.equal(
       await page.locator('.blocking, [data-blocking]').count(),
       0,
@@ -111,14 +78,14 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
   }
 
   test('an editor creates, sources, previews and publishes an incident, then finds it in public search', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(base + '/login');
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.base + '/login');
     await page.fill('[name="email"]', EMAIL);
     await page.fill('[name="password"]', PASSWORD);
     await Promise.all([page.waitForNavigation(), page.click('main form button[type="submit"]')]);
     assert.match(page.url(), /\/editor/);
 
-    await page.goto(base + '/editor/sources/new');
+    await page.goto(site.base + '/editor/sources/new');
     const sourceId = await submit(
       page,
       {
@@ -128,7 +95,7 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
       },
       { kind: 'news' },
     );
-    await page.goto(base + '/editor/officers/new');
+    await page.goto(site.base + '/editor/officers/new');
     const met = await page
       .locator('select[name="forceId"] option', { hasText: 'Metropolitan' })
       .first()
@@ -138,14 +105,14 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
       { publishedName: 'Alexis Flowtester', slug: 'alexis-flowtester' },
       { forceId: met! },
     );
-    await page.goto(`${base}/editor/claims/new?subjectType=officer&subjectId=${officerId}`);
+    await page.goto(`${site.base}/editor/claims/new?subjectType=officer&subjectId=${officerId}`);
     await submit(
       page,
       { field: 'published_name', quotedPassage: 'PC Alexis Flowtester was dismissed' },
       { sourceId },
     );
 
-    await page.goto(base + '/editor/incidents/new');
+    await page.goto(site.base + '/editor/incidents/new');
     const incidentId = await submit(
       page,
       {
@@ -157,33 +124,33 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
       },
       { 'occurred.precision': 'month', forceId: met! },
     );
-    await page.goto(`${base}/editor/claims/new?subjectType=incident&subjectId=${incidentId}`);
+    await page.goto(`${site.base}/editor/claims/new?subjectType=incident&subjectId=${incidentId}`);
     await submit(page, { quotedPassage: 'the hearing was told' }, { sourceId });
-    await page.goto(`${base}/editor/incidents/${incidentId}/links`);
+    await page.goto(`${site.base}/editor/incidents/${incidentId}/links`);
     await page.selectOption('select[name="officerId"]', officerId);
     await page.selectOption('select[name="officerRole"]', 'subject');
     await Promise.all([page.waitForNavigation(), page.click('form[action$="/links"] button[type="submit"]')]);
 
-    await page.goto(`${base}/editor/allegations/new`);
+    await page.goto(`${site.base}/editor/allegations/new`);
     await page.check('input[name="standards"][value="honesty_integrity"]');
     const allegationId = await submit(
       page,
       { summary: 'Alleged to have given a dishonest account of a stop.' },
       { incidentId, officerId, status: 'case_to_answer' },
     );
-    await page.goto(`${base}/editor/claims/new?subjectType=allegation&subjectId=${allegationId}`);
+    await page.goto(`${site.base}/editor/claims/new?subjectType=allegation&subjectId=${allegationId}`);
     await submit(page, { quotedPassage: 'faces a gross misconduct hearing' }, { sourceId });
 
     await publish(page, 'officers', officerId);
     await publish(page, 'allegations', allegationId);
-    await page.goto(`${base}/editor/preview/incidents/${incidentId}`);
+    await page.goto(`${site.base}/editor/preview/incidents/${incidentId}`);
     assert.equal(await page.locator('.preview-banner').count(), 1);
     assert.match((await page.locator('h1').textContent()) ?? '', /Flowtester misconduct hearing/);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'flow-editor-preview.png'), fullPage: true });
     await publish(page, 'incidents', incidentId);
 
-    const reader = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await reader.goto(`${base}/search?q=Flowtester`);
+    const reader = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await reader.goto(`${site.base}/search?q=Flowtester`);
     await Promise.all([reader.waitForNavigation(), reader.click('a[href="/incidents/flowtester-hearing"]')]);
     const article = (await reader.locator('main').textContent()) ?? '';
     assert.match(article, /Alexis Flowtester/);

@@ -1,47 +1,19 @@
 // A reader searches in a real browser, with JavaScript off: the form works, results carry
 // status labels, pages pass axe-core's WCAG 2.2 AA checks and hold at phone width.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { axeViolations, browserUnavailable, launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
-import { childEnv, exited, startCli } from '../helpers/cli.ts';
-import { createPostgresDatabase, TEST_BACKEND, type TestDatabase } from '../helpers/db.ts';
+import { describe, test } from 'node:test';
+import { axeViolations, browserUnavailable, SCREENSHOT_DIR, useDemoSite } from '../helpers/browser.ts';
 
 const skip = browserUnavailable();
 
 describe('public search in Chromium', { skip: skip ?? false }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startCli>>;
-  let pg: TestDatabase | undefined;
-  let base: string;
-
-  before(async () => {
-    pg = TEST_BACKEND === 'postgres' ? await createPostgresDatabase() : undefined;
-    const env = childEnv({
-      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-browser-')),
-      DATABASE_URL: pg?.url,
-      PORT: '0',
-    });
-    server = await startCli(['serve', '--demo'], env, /listening on (http:\/\/\S+)/);
-    base = server.match[1]!;
-    browser = await launchBrowser();
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
-    await pg?.close();
-  });
+  const site = useDemoSite();
 
   test('searching from the header box without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(base);
+    await page.goto(site.base);
     await page.getByLabel('Search records').fill('Charing Cross');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?q=Charing\+Cross$/);
@@ -61,13 +33,13 @@ describe('public search in Chromium', { skip: skip ?? false }, () => {
     { name: 'phone', width: 390, height: 844 },
   ]) {
     test(`results and the empty form are accessible (${viewport.name})`, async () => {
-      const page = await browser.newPage({ viewport });
+      const page = await site.browser.newPage({ viewport });
       const foreign: string[] = [];
       page.on('request', (r) => {
-        if (!r.url().startsWith(base)) foreign.push(r.url());
+        if (!r.url().startsWith(site.base)) foreign.push(r.url());
       });
       for (const url of ['/search', '/search?q=Charing+Cross', '/search?q=blake&force=metropolitan']) {
-        const res = await page.goto(new URL(url, base).toString());
+        const res = await page.goto(new URL(url, site.base).toString());
         assert.equal(res?.status(), 200);
         const overflow = await page.evaluate<number>(
           'document.documentElement.scrollWidth - document.documentElement.clientWidth',
