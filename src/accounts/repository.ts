@@ -5,8 +5,14 @@ import type { Sessions, Users } from '../db/schema.generated.ts';
 export type UserRow = Selectable<Users>;
 export type SessionRow = Selectable<Sessions>;
 
-/** A user as the rest of the app sees them: never with the password hash. */
-export type User = Omit<UserRow, 'password_hash'>;
+/** A user as the rest of the app sees them: never with the password hash or the TOTP secret. */
+export type User = Omit<UserRow, 'password_hash' | 'totp_secret' | 'totp_last_step'>;
+
+/** Drops the secrets from a full row. */
+export function publicUser(row: UserRow): User {
+  const { password_hash: _h, totp_secret: _s, totp_last_step: _l, ...user } = row;
+  return user;
+}
 
 const USER_COLUMNS = [
   'id',
@@ -14,6 +20,7 @@ const USER_COLUMNS = [
   'display_name',
   'role',
   'disabled_at',
+  'totp_enabled_at',
   'created_at',
   'updated_at',
 ] as const;

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { parseInput } from '../schema/common.ts';
 import { burnVerification, hashPassword, needsRehash, verifyPassword } from './password.ts';
-import { findUserForLogin, type User } from './repository.ts';
+import { findUserForLogin, publicUser, type User } from './repository.ts';
 import { loginInput, userInput, type UserInput } from './schema.ts';
 
 /**
@@ -19,7 +19,7 @@ export async function createUser(trx: Db, actor: Actor, input: UserInput): Promi
       { field: 'email', message: 'is already in use' },
     ]);
   }
-  const { password_hash: _hash, ...user } = await trx
+  const row = await trx
     .insertInto('users')
     .values({
       email: u.email,
@@ -29,6 +29,7 @@ export async function createUser(trx: Db, actor: Actor, input: UserInput): Promi
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  const user = publicUser(row);
   await recordChange(trx, actor, {
     action: 'user.create',
     entityType: 'users',
@@ -62,6 +63,5 @@ export async function authenticate(db: Db, email: unknown, password: unknown): P
       .where('id', '=', row.id)
       .execute();
   }
-  const { password_hash: _hash, ...user } = row;
-  return user;
+  return publicUser(row);
 }

@@ -157,6 +157,25 @@ export interface Incidents {
   search: GeneratedAlways<string | null>;
 }
 
+export interface Invitations {
+  token_hash: string;
+  email: string | null;
+  role: string;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_user_id: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginThrottle {
+  email_hash: string;
+  failures: Generated<number>;
+  last_failure_at: Timestamp | null;
+  locked_until: Timestamp | null;
+}
+
 export interface OfficerIdentifiers {
   id: Generated<string>;
   officer_id: string;
@@ -224,6 +243,15 @@ export interface PersonIdentities {
   recorded_at: Generated<Timestamp>;
 }
 
+export interface PublicationApprovals {
+  id: Generated<string>;
+  entity_type: string;
+  entity_id: string;
+  version: number;
+  approver_id: string;
+  approved_at: Generated<Timestamp>;
+}
+
 export interface RecordVersions {
   id: GeneratedAlways<Int8>;
   entity_type: string;
@@ -232,6 +260,14 @@ export interface RecordVersions {
   data: Json | null;
   audit_seq: Int8;
   created_at: Timestamp;
+}
+
+export interface RecoveryCodes {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  created_at: Generated<Timestamp>;
+  used_at: Timestamp | null;
 }
 
 export interface Sanctions {
@@ -262,6 +298,8 @@ export interface Sessions {
   created_at: Generated<Timestamp>;
   last_seen_at: Generated<Timestamp>;
   expires_at: Timestamp;
+  stage: Generated<string>;
+  second_factor_failures: Generated<number>;
 }
 
 export interface SourceSnapshots {
@@ -387,6 +425,9 @@ export interface Users {
   disabled_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: Int8 | null;
 }
 
 export interface DB {
@@ -402,13 +443,17 @@ export interface DB {
   incident_people: IncidentPeople;
   incident_units: IncidentUnits;
   incidents: Incidents;
+  invitations: Invitations;
+  login_throttle: LoginThrottle;
   officer_identifiers: OfficerIdentifiers;
   officer_postings: OfficerPostings;
   officer_ranks: OfficerRanks;
   officers: Officers;
   people: People;
   person_identities: PersonIdentities;
+  publication_approvals: PublicationApprovals;
   record_versions: RecordVersions;
+  recovery_codes: RecoveryCodes;
   sanctions: Sanctions;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
