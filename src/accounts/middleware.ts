@@ -34,6 +34,8 @@ export function requireSession(db: Db): MiddlewareHandler<EditorEnv> {
     const token = sessionToken(c);
     const session = token ? await resumeSession(db, token) : null;
     if (!session) return loginRedirect(c);
+    // Past the password but not the second factor: nothing in the editor until it is given.
+    if (session.stage !== 'full') return c.redirect('/login/2fa', 303);
     c.set('session', session);
     await next();
   };

@@ -45,7 +45,14 @@ export async function displayNames(db: Db, ids: string[]): Promise<Map<string, s
 /** Stores a new session (only the token's hash). */
 export async function insertSession(
   db: Db,
-  row: { token_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date },
+  row: {
+    token_hash: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: Date;
+    expires_at: Date;
+    stage: 'password' | 'full';
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -64,7 +71,10 @@ export async function findSession(db: Db, tokenHash: string) {
       's.created_at',
       's.last_seen_at',
       's.expires_at',
+      's.stage',
+      's.second_factor_failures',
       'u.id as user_id',
+      'u.totp_enabled_at',
       'u.email',
       'u.display_name',
       'u.role',
@@ -83,6 +93,25 @@ export async function touchSession(db: Db, tokenHash: string, at: Date): Promise
 /** Deletes one session. */
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Deletes every session of a user (sign out everywhere, role change, disable), or all but one. */
+export async function deleteUserSessions(db: Db, userId: string, keepTokenHash?: string): Promise<number> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepTokenHash) q = q.where('token_hash', '!=', keepTokenHash);
+  const res = await q.executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** Counts a wrong second-factor code on a session; returns the new count. */
+export async function countSecondFactorFailure(db: Db, tokenHash: string): Promise<number> {
+  const row = await db
+    .updateTable('sessions')
+    .set((eb) => ({ second_factor_failures: eb('second_factor_failures', '+', 1) }))
+    .where('token_hash', '=', tokenHash)
+    .returning('second_factor_failures')
+    .executeTakeFirst();
+  return row?.second_factor_failures ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** Deletes sessions past their absolute expiry or idle for longer than the idle limit. */

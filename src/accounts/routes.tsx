@@ -1,12 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Db } from '../db/client.ts';
 import { sendPrivatePage } from '../http/cache.ts';
 import { one, readForm } from '../http/form.ts';
-import { CsrfInput, ErrorSummary, FormField, type FieldSpec } from '../http/forms.tsx';
-import { Layout } from '../http/layout.tsx';
+import type { FieldSpec } from '../http/forms.tsx';
 import type { AppDeps } from '../http/app.ts';
+import { accountEvent } from './events.ts';
 import { checkCsrf, safeNext } from './middleware.ts';
+import { AccountFormPage } from './pages.tsx';
 import { authenticate } from './service.ts';
+import { secondFactorRoutes } from './second-factor-routes.tsx';
 import {
   clearSessionCookie,
   endSession,
@@ -17,6 +20,8 @@ import {
   setSessionCookie,
   startSession,
 } from './session.ts';
+import { clearFailures, lockedUntil, recordFailure } from './throttle.ts';
+import { requiresSecondFactor } from './totp.ts';
 
 // Before sign-in there is no session to hold a CSRF token, so the sign-in form uses a
 // double-submit token: a random value in a cookie scoped to /login, echoed by the form.
@@ -27,67 +32,85 @@ const FIELDS: FieldSpec[] = [
   { name: 'password', label: 'Password', kind: 'password', required: true, autocomplete: 'current-password' },
 ];
 
-function LoginPage(props: { csrf: string; next: string; email: string; failed: boolean }) {
-  return (
-    <Layout title="Sign in" section="editor" noindex>
-      <h1>Sign in to the editor</h1>
-      <ErrorSummary
-        problems={[]}
-        fields={FIELDS}
-        message={
-          props.failed ? 'The email address or password is not right. Check both and try again.' : undefined
-        }
-      />
-      <form method="post" action={`/login?next=${encodeURIComponent(props.next)}`}>
-        <CsrfInput token={props.csrf} />
-        {FIELDS.map((f) => (
-          <FormField field={f} values={{ email: props.email }} />
-        ))}
-        <div class="actions">
-          <button type="submit">Sign in</button>
-        </div>
-      </form>
-      <p class="note">
-        Accounts are created by an administrator. Sessions end after two hours without activity.
-      </p>
-    </Layout>
-  );
-}
+const MESSAGES = {
+  failed: 'The email address or password is not right. Check both and try again.',
+  locked: (until: Date) =>
+    `Too many failed attempts for this address. Try again after ${until.toISOString().slice(11, 16)} UTC, or ask an administrator to unlock it.`,
+  factor: 'Too many wrong codes. Sign in again.',
+};
 
-function renderLogin(c: Context, secure: boolean, email: string, failed: boolean) {
+function renderLogin(c: Context, secure: boolean, email: string, message?: string, status = 200) {
   const csrf = randomToken();
   setCookie(c, LOGIN_CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Lax', path: '/login', secure });
   const next = safeNext(c.req.query('next'));
-  return sendPrivatePage(
-    c,
-    <LoginPage csrf={csrf} next={next} email={email} failed={failed} />,
-    failed ? 401 : 200,
+  const page = (
+    <AccountFormPage
+      title="Sign in"
+      heading="Sign in to the editor"
+      action={`/login?next=${encodeURIComponent(next)}`}
+      csrf={csrf}
+      fields={FIELDS}
+      values={{ email }}
+      message={message}
+      submit="Sign in"
+      after={
+        <p class="note">
+          Accounts are made by invitation from an administrator. Sessions end after two hours without
+          activity.
+        </p>
+      }
+    />
   );
+  return sendPrivatePage(c, page, status);
 }
 
-/** GET/POST /login and POST /logout. */
+/** Starts a lock's audit trail when the address belongs to an account (unknown ones have none). */
+async function auditLock(db: Db, email: string, until: Date): Promise<void> {
+  const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (user)
+    await accountEvent(db, 'system:throttle', 'account.locked', user.id, { until: until.toISOString() });
+}
+
+async function signIn(deps: AppDeps, c: Context, secure: boolean) {
+  await checkCsrf(c, getCookie(c, LOGIN_CSRF_COOKIE));
+  const form = await readForm(c);
+  const email = one(form, 'email').trim().toLowerCase().slice(0, 254);
+  // While locked the password is not even checked: guesses during a lock teach nothing.
+  const locked = await lockedUntil(deps.db, email);
+  if (locked) return renderLogin(c, secure, email, MESSAGES.locked(locked), 429);
+  const user = await authenticate(deps.db, email, one(form, 'password'));
+  if (!user) {
+    const until = await recordFailure(deps.db, email);
+    if (until) await auditLock(deps.db, email, until);
+    return renderLogin(c, secure, email, until ? MESSAGES.locked(until) : MESSAGES.failed, until ? 429 : 401);
+  }
+  await clearFailures(deps.db, email);
+  // A fresh token at every sign-in: a token planted before sign-in (session fixation) is dropped.
+  const previous = sessionToken(c);
+  if (previous) await endSession(deps.db, hashToken(previous));
+  const needsFactor = user.totp_enabled_at !== null || requiresSecondFactor(user.role);
+  setSessionCookie(c, await startSession(deps.db, user.id, needsFactor ? 'password' : 'full'), secure);
+  deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/login', secure });
+  const next = safeNext(c.req.query('next'));
+  if (needsFactor) return c.redirect(`/login/2fa?next=${encodeURIComponent(next)}`, 303);
+  await accountEvent(deps.db, `user:${user.id}`, 'account.sign_in', user.id, { second_factor: 'none' });
+  return c.redirect(next, 303);
+}
+
+/** Sign-in (password, then the second factor where needed) and sign-out. */
 export function accountRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const secure = (deps.publicUrl ?? '').startsWith('https:');
 
   app.get('/login', async (c) => {
     const token = sessionToken(c);
-    if (token && (await resumeSession(deps.db, token))) return c.redirect(safeNext(c.req.query('next')), 303);
-    return renderLogin(c, secure, '', false);
+    const session = token ? await resumeSession(deps.db, token) : null;
+    if (session?.stage === 'full') return c.redirect(safeNext(c.req.query('next')), 303);
+    const message = c.req.query('reason') === 'factor' ? MESSAGES.factor : undefined;
+    return renderLogin(c, secure, '', message);
   });
-
-  app.post('/login', async (c) => {
-    await checkCsrf(c, getCookie(c, LOGIN_CSRF_COOKIE));
-    const form = await readForm(c);
-    const user = await authenticate(deps.db, one(form, 'email'), one(form, 'password'));
-    if (!user) return renderLogin(c, secure, one(form, 'email'), true);
-    // A fresh token at every sign-in: a token planted before sign-in (session fixation) is dropped.
-    const previous = sessionToken(c);
-    if (previous) await endSession(deps.db, hashToken(previous));
-    setSessionCookie(c, await startSession(deps.db, user.id), secure);
-    deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/login', secure });
-    return c.redirect(safeNext(c.req.query('next')), 303);
-  });
+  app.post('/login', (c) => signIn(deps, c, secure));
+  app.route('/login/2fa', secondFactorRoutes(deps, secure));
 
   app.post('/logout', async (c) => {
     const token = sessionToken(c);

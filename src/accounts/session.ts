@@ -9,6 +9,7 @@ import {
   insertSession,
   touchSession,
 } from './repository.ts';
+import { requiresSecondFactor } from './totp.ts';
 
 /** The cookie that carries the session token. */
 export const SESSION_COOKIE = 'custodiet_session';
@@ -21,7 +22,12 @@ export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 export interface SessionInfo {
   tokenHash: string;
   csrfToken: string;
-  user: { id: string; email: string; displayName: string; role: string };
+  /**
+   * 'full' once every factor the account needs was given; 'password' after the password alone
+   * (the second factor, or its enrolment for roles that require one, is still due).
+   */
+  stage: 'password' | 'full';
+  user: { id: string; email: string; displayName: string; role: string; totpEnabled: boolean };
 }
 
 /** SHA-256 hex of a token: the only form in which a token is stored. */
@@ -41,8 +47,16 @@ export function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-/** Starts a new session for a user and returns the token for the cookie. */
-export async function startSession(db: Db, userId: string, now = new Date()): Promise<string> {
+/**
+ * Starts a new session for a user and returns the token for the cookie. Every sign-in and every
+ * change of stage gets a new token (the old one is deleted by the caller): no fixation.
+ */
+export async function startSession(
+  db: Db,
+  userId: string,
+  stage: 'password' | 'full',
+  now = new Date(),
+): Promise<string> {
   await deleteStaleSessions(db, now, IDLE_MS);
   const token = randomToken();
   await insertSession(db, {
@@ -51,6 +65,7 @@ export async function startSession(db: Db, userId: string, now = new Date()): Pr
     csrf_token: randomToken(),
     created_at: now,
     expires_at: new Date(now.getTime() + ABSOLUTE_MS),
+    stage,
   });
   return token;
 }
@@ -70,10 +85,15 @@ export async function resumeSession(db: Db, token: string, now = new Date()): Pr
     return null;
   }
   await touchSession(db, tokenHash, now);
+  const totpEnabled = s.totp_enabled_at !== null;
+  // A role that needs a second factor without one set up (say, just promoted) is held at the
+  // password stage until it is enrolled, whatever the stored stage says.
+  const complete = s.stage === 'full' && (totpEnabled || !requiresSecondFactor(s.role));
   return {
     tokenHash,
     csrfToken: s.csrf_token,
-    user: { id: s.user_id, email: s.email, displayName: s.display_name, role: s.role },
+    stage: complete ? 'full' : 'password',
+    user: { id: s.user_id, email: s.email, displayName: s.display_name, role: s.role, totpEnabled },
   };
 }
 

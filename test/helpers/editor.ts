@@ -2,7 +2,9 @@
 // and the CSRF token, and posts urlencoded forms.
 import crypto from 'node:crypto';
 import type { Hono } from 'hono';
+import { generate } from 'otplib';
 import { createUser } from '../../src/accounts/service.ts';
+import { newTotpSecret, requiresSecondFactor } from '../../src/accounts/totp.ts';
 import type { Role } from '../../src/accounts/policy.ts';
 import { inTransaction } from '../../src/audit/records.ts';
 import type { Db } from '../../src/db/client.ts';
@@ -38,13 +40,43 @@ export function encode(fields: Fields): URLSearchParams {
   return body;
 }
 
-/** Creates an account directly (the CLI path is tested separately). */
+/**
+ * Creates an account directly (the CLI path is tested separately). Roles that need a second
+ * factor get one set up (the enrolment pages are tested on their own); `totpSecret` is then
+ * the secret to make codes from.
+ */
 export async function makeUser(db: Db, role: Role = 'editor', password = 'correct horse battery staple') {
   const email = `${role}-${crypto.randomBytes(4).toString('hex')}@example.org`;
   const user = await inTransaction(db, (trx) =>
     createUser(trx, 'test:setup', { email, displayName: `Test ${role}`, role, password }),
   );
-  return { ...user, password };
+  let totpSecret: string | null = null;
+  if (requiresSecondFactor(role)) {
+    totpSecret = newTotpSecret();
+    await db
+      .updateTable('users')
+      .set({ totp_secret: totpSecret, totp_enabled_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
+  }
+  return { ...user, password, totpSecret };
+}
+
+/** The current TOTP code for a secret. */
+export function totpCode(secret: string, at = Date.now()): Promise<string> {
+  return generate({ secret, epoch: Math.floor(at / 1000) });
+}
+
+/** Gives the second factor on a half-signed-in session; returns the response and the new cookie. */
+export async function giveSecondFactor(app: Hono, session: string, code: string) {
+  const cookie = `custodiet_session=${session}`;
+  const form = await app.request('/login/2fa', { headers: { cookie } });
+  const res = await app.request('/login/2fa?next=%2Feditor', {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: encode({ code, _csrf: csrfFrom(await form.text()) }),
+  });
+  return { res, session: setCookies(res).get('custodiet_session')?.value };
 }
 
 /** Signs in through GET/POST /login; returns the raw sign-in response and the session cookie. */
@@ -74,7 +106,9 @@ export class EditorClient {
   /** Creates a user with this role and signs them in. */
   static async as(app: Hono, db: Db, role: Role = 'editor'): Promise<EditorClient> {
     const user = await makeUser(db, role);
-    const { session } = await signIn(app, user.email, user.password);
+    let { session } = await signIn(app, user.email, user.password);
+    if (session && user.totpSecret)
+      ({ session } = await giveSecondFactor(app, session, await totpCode(user.totpSecret)));
     if (!session) throw new Error('sign-in failed');
     const page = await app.request('/editor', { headers: { cookie: `custodiet_session=${session}` } });
     return new EditorClient(app, session, csrfFrom(await page.text()), user);
