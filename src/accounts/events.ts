@@ -17,7 +17,10 @@ export type AccountEvent =
   | 'account.totp_reset'
   | 'account.recovery_code_used'
   | 'account.recovery_codes_replaced'
-  | 'account.password_changed';
+  | 'account.password_changed'
+  | 'account.unlocked'
+  | 'account.invitation_created'
+  | 'account.invitation_revoked';
 
 /** Appends one account event for a user. Details must never hold secrets. */
 export async function accountEvent(

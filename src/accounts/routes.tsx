@@ -9,6 +9,7 @@ import { accountEvent } from './events.ts';
 import { checkCsrf, safeNext } from './middleware.ts';
 import { AccountFormPage } from './pages.tsx';
 import { authenticate } from './service.ts';
+import { inviteRoutes } from './invite-routes.tsx';
 import { secondFactorRoutes } from './second-factor-routes.tsx';
 import {
   clearSessionCookie,
@@ -111,6 +112,7 @@ export function accountRoutes(deps: AppDeps): Hono {
   });
   app.post('/login', (c) => signIn(deps, c, secure));
   app.route('/login/2fa', secondFactorRoutes(deps, secure));
+  app.route('/invite', inviteRoutes(deps, secure));
 
   app.post('/logout', async (c) => {
     const token = sessionToken(c);

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { can } from '../accounts/policy.ts';
 import type { SessionInfo } from '../accounts/session.ts';
 import type { Db } from '../db/client.ts';
 import { CsrfInput, ErrorSummary, FormField, errorsByField, type FieldSpec } from '../http/forms.tsx';
@@ -27,6 +28,8 @@ export function EditorLayout(props: {
     <Layout title={`${props.title} · Editor`} section="editor" noindex>
       <div class="editor-bar">
         <a href="/editor">Editor dashboard</a>
+        <a href="/editor/account">Your account</a>
+        {can(u, 'user.manage') && <a href="/editor/users">Accounts</a>}
         <span>
           Signed in as <strong>{u.displayName}</strong> ({u.role})
         </span>

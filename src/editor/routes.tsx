@@ -1,4 +1,6 @@
 import { previewRoutes } from './preview.tsx';
+import { ownAccountRoutes } from '../accounts/account-routes.tsx';
+import { adminRoutes } from '../accounts/admin-routes.tsx';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { requireCsrf, requireSession, type EditorEnv } from '../accounts/middleware.ts';
@@ -127,6 +129,8 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
       <Dashboard session={c.get('session')} defs={ENTITIES} counts={await dashboardCounts(db, ENTITIES)} />,
     ),
   );
+  app.route('/users', adminRoutes(deps));
+  app.route('/account', ownAccountRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
   app.get('/:type', async (c) => {
