@@ -20,11 +20,19 @@ export type Permission =
   | 'record.publish'
   /** Withdraw a published record (with a public note), or return a withdrawn one to draft. */
   | 'record.withdraw'
+  /** Approve someone else's record for publication (the two-person rule). */
+  | 'record.approve'
   /** Manage accounts. */
   | 'user.manage';
 
 const CONTRIBUTOR: Permission[] = ['record.edit_unpublished', 'record.submit'];
-const EDITOR: Permission[] = [...CONTRIBUTOR, 'record.edit_published', 'record.publish', 'record.withdraw'];
+const EDITOR: Permission[] = [
+  ...CONTRIBUTOR,
+  'record.edit_published',
+  'record.publish',
+  'record.withdraw',
+  'record.approve',
+];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(CONTRIBUTOR),

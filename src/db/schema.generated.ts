@@ -247,7 +247,7 @@ export interface PublicationApprovals {
   id: Generated<string>;
   entity_type: string;
   entity_id: string;
-  version: number;
+  revision: Int8;
   approver_id: string;
   approved_at: Generated<Timestamp>;
 }

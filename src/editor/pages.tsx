@@ -3,7 +3,14 @@ import type { CheckReport } from '../publication/checks.ts';
 import type { CorrectionTarget } from '../publication/corrections.ts';
 import type { EntityDef, Row } from './entity.ts';
 import { EditorLayout } from './layout.tsx';
-import { ChecksPanel, Facts, Visibility, WorkflowPanel } from './record.tsx';
+import {
+  ApprovalPanel,
+  ChecksPanel,
+  Facts,
+  Visibility,
+  WorkflowPanel,
+  type ApprovalInfo,
+} from './record.tsx';
 
 const STATES = ['draft', 'in_review', 'published', 'withdrawn'] as const;
 
@@ -141,6 +148,7 @@ export function RecordPage(props: {
   row: Row;
   target: CorrectionTarget | null;
   report: CheckReport | null;
+  approval?: ApprovalInfo | null;
   claims: ClaimItem[] | null;
   claimHref: string | null;
   childLists: ChildList[];
@@ -175,6 +183,9 @@ export function RecordPage(props: {
         <Visibility target={props.target} />
       )}
       {props.report && <ChecksPanel report={props.report} />}
+      {props.approval && (
+        <ApprovalPanel session={props.session} action={`${base}/approve`} info={props.approval} />
+      )}
       <h2>Fields</h2>
       <Facts row={props.row} />
       {props.claims && (

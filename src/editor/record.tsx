@@ -178,3 +178,44 @@ export function Visibility(props: { target: CorrectionTarget | null }) {
     <p class="note">Not public yet ({props.target.state.replace('_', ' ')}).</p>
   );
 }
+
+/** What the record page shows about the two-person rule. */
+export interface ApprovalInfo {
+  reasons: string[];
+  approvals: { display_name: string; approved_at: Date }[];
+  /** The signed-in user could approve now (permission, not an author, record in review). */
+  canApprove: boolean;
+  isAuthor: boolean;
+}
+
+/** Two-person approval: who approved this version, and the button for a second person. */
+export function ApprovalPanel(props: { session: SessionInfo; action: string; info: ApprovalInfo }) {
+  const { info } = props;
+  return (
+    <section aria-labelledby="approval-title" class="callout">
+      <h2 id="approval-title">Two-person approval</h2>
+      <p>Needed because {info.reasons.join(' and ')}.</p>
+      {info.approvals.length > 0 ? (
+        <p>
+          This version was approved by{' '}
+          {info.approvals
+            .map(
+              (a) => `${a.display_name} (${a.approved_at.toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+            )
+            .join(', ')}
+          .
+        </p>
+      ) : (
+        <p>Not yet approved in its current version.</p>
+      )}
+      {info.canApprove ? (
+        <form method="post" action={props.action}>
+          <CsrfInput token={props.session.csrfToken} />
+          <button type="submit">Approve this version for publication</button>
+        </form>
+      ) : (
+        info.isAuthor && <p class="note">You changed this record, so someone else must approve it.</p>
+      )}
+    </section>
+  );
+}

@@ -11,6 +11,7 @@ import type { AppDeps } from '../http/app.ts';
 import { sendPrivatePage } from '../http/cache.ts';
 import { readForm, type FormValues } from '../http/form.ts';
 import { parseQuery, uuidParam } from '../http/query.ts';
+import { approvalInfo } from '../publication/approvals.ts';
 import { publicationChecks } from '../publication/checks.ts';
 import { CLAIM_SUBJECTS, correctionTarget, EDIT_KINDS } from '../publication/corrections.ts';
 import type { PublishableTable } from '../publication/service.ts';
@@ -28,6 +29,7 @@ const NOTICES = {
   state: 'Publication state changed.',
   reverted: 'Reverted: the old values are now a new version.',
   links: 'Involvement saved.',
+  approved: 'Approved: this version may now be published.',
 } as const;
 const recordQuery = z.object({ notice: z.enum(Object.keys(NOTICES) as [keyof typeof NOTICES]).optional() });
 const listQuery = z.object({
@@ -103,6 +105,17 @@ async function recordPage(c: Context<EditorEnv>, db: Db, def: EntityDef, id: str
       row={row}
       target={await correctionTarget(db, def.type, id)}
       report={def.publishable ? await publicationChecks(db, def.type as PublishableTable, id) : null}
+      approval={
+        def.publishable
+          ? await approvalInfo(
+              db,
+              editorOf(c),
+              def.type as PublishableTable,
+              id,
+              String(row.publication_state),
+            )
+          : null
+      }
       claims={claimColumn ? await claimsOn(db, claimColumn, id) : null}
       claimHref={
         claimColumn

@@ -8,6 +8,7 @@ import type { AppDeps } from '../http/app.ts';
 import { sendPrivatePage } from '../http/cache.ts';
 import { one, readForm, type FormValues } from '../http/form.ts';
 import { parseQuery, uuidParam } from '../http/query.ts';
+import { approve } from '../publication/approvals.ts';
 import { publicationChecks } from '../publication/checks.ts';
 import { correctionTarget } from '../publication/corrections.ts';
 import type { PublishableTable } from '../publication/service.ts';
@@ -149,6 +150,13 @@ export function workflowRoutes(deps: AppDeps): Hono<EditorEnv> {
       return statePage(deps, c, to, values, e);
     }
     return c.redirect(`/editor/${def.type}/${id}?notice=state`, 303);
+  });
+
+  app.post('/:type/:id/approve', async (c) => {
+    const { def, id } = await loadRecord(deps, c);
+    if (!def.publishable) throw new AppError('CUS_NOT_FOUND', `A ${def.singular} has no publication state.`);
+    await inTransaction(deps.db, (trx) => approve(trx, editorOf(c), def.type as PublishableTable, id));
+    return c.redirect(`/editor/${def.type}/${id}?notice=approved`, 303);
   });
 
   app.get('/:type/:id/history', async (c) => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { inTransaction } from '../audit/records.ts';
+import type { AppError } from '../errors/catalogue.ts';
+import { approve } from '../publication/approvals.ts';
 import { addIncidentPerson } from '../incidents/service.ts';
 import { savePerson } from '../people/service.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
@@ -26,9 +28,10 @@ describe('editorial workflow', () => {
   let t: TestDatabase;
   let editor: EditorClient;
   let contributor: EditorClient;
+  let app: ReturnType<typeof testApp>;
   before(async () => {
     t = await createTestDatabase();
-    const app = testApp(t);
+    app = testApp(t);
     editor = await EditorClient.as(app, t.db, 'editor');
     contributor = await EditorClient.as(app, t.db, 'contributor');
   });
@@ -119,6 +122,16 @@ describe('editorial workflow', () => {
     });
     assert.equal((await editor.post(`/editor/allegations/${a.id}/state`, { to: 'published' })).status, 422);
     await claim('allegation', a.id, src.id);
+    // Sourced now; what is left is the two-person rule (the record names an officer).
+    const blocked = await editor.post(`/editor/allegations/${a.id}/state`, { to: 'published' });
+    assert.equal(blocked.status, 422);
+    assert.match(await blocked.text(), /Rule TWO-PERSON:<\/strong> This needs approval by a second editor/);
+    const second = await EditorClient.as(app, t.db, 'editor');
+    for (const [table, id] of [
+      ['allegations', a.id],
+      ['officers', officer.id],
+    ] as const)
+      assert.equal((await second.post(`/editor/${table}/${id}/approve`, {})).status, 303);
     assert.equal((await editor.post(`/editor/allegations/${a.id}/state`, { to: 'published' })).status, 303);
     await claim('officer', officer.id, src.id); // not on the name field: still blocked
     assert.equal(
@@ -132,8 +145,10 @@ describe('editorial workflow', () => {
     );
   });
 
-  test('a child involved shows the R8 two-person warning, saying it is not enforced yet', async () => {
+  test('two-person rule: a child involved blocks publication until a second person approves this version', async () => {
     const inc = await makeIncident(t.db);
+    const src = await makeSource(t.db);
+    await claim('incident', inc.id, src.id);
     await inTransaction(t.db, async (trx) => {
       const p = await savePerson(trx, ACTOR, {
         pseudonym: 'Child Q',
@@ -142,12 +157,38 @@ describe('editorial workflow', () => {
       });
       await addIncidentPerson(trx, ACTOR, inc.id, p.id, 'victim');
     });
+    // The author edits and submits; they cannot approve their own record, by form or service.
+    await editor.post(`/editor/incidents/${inc.id}/edit`, {
+      ...(await fieldsOf(inc.id, 'Edited by the author')),
+    });
+    await editor.post(`/editor/incidents/${inc.id}/state`, { to: 'in_review' });
     const page = await editor.page(`/editor/incidents/${inc.id}`);
-    assert.match(
-      page.html,
-      /Rule R8:<\/strong> This involves a child or a person of unknown age \(Child Q\)/,
+    assert.match(page.html, /Rule TWO-PERSON:<\/strong>.*child or a person of unknown age \(Child Q\)/);
+    assert.match(page.html, /You changed this record, so someone else must approve it/);
+    const self = await editor.post(`/editor/incidents/${inc.id}/approve`, {});
+    assert.equal(self.status, 403);
+    await assert.rejects(
+      inTransaction(t.db, (trx) => approve(trx, editor.user, 'incidents', inc.id)),
+      (e: AppError) => e.code === 'CUS_SELF_APPROVAL',
     );
-    assert.match(page.html, /NOT enforced yet/);
+    assert.equal((await editor.post(`/editor/incidents/${inc.id}/state`, { to: 'published' })).status, 422);
+    assert.equal((await contributor.post(`/editor/incidents/${inc.id}/approve`, {})).status, 403, 'role');
+    // A second editor approves; a change after that needs a new approval.
+    const second = await EditorClient.as(app, t.db, 'moderator');
+    assert.equal((await second.post(`/editor/incidents/${inc.id}/approve`, {})).status, 303);
+    assert.match(
+      (await editor.page(`/editor/incidents/${inc.id}`)).html,
+      /This version was approved by Test moderator/,
+    );
+    await editor.post(`/editor/incidents/${inc.id}/state`, { to: 'draft' });
+    await editor.post(`/editor/incidents/${inc.id}/edit`, {
+      ...(await fieldsOf(inc.id, 'Edited after approval')),
+    });
+    await editor.post(`/editor/incidents/${inc.id}/state`, { to: 'in_review' });
+    assert.equal((await editor.post(`/editor/incidents/${inc.id}/state`, { to: 'published' })).status, 422);
+    assert.equal((await second.post(`/editor/incidents/${inc.id}/approve`, {})).status, 303);
+    assert.equal((await editor.post(`/editor/incidents/${inc.id}/state`, { to: 'published' })).status, 303);
+    assert.equal(await state('incidents', inc.id), 'published');
   });
 
   async function publishedIncident(title: string) {

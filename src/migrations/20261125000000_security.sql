@@ -44,14 +44,16 @@ CREATE TABLE invitations (
   CONSTRAINT invitations_expiry CHECK (expires_at > created_at)
 );
 
--- Two-person rule: an approval is of one version of one record, by someone who did not write it.
+-- Two-person rule: an approval is of one revision of one record (the audit sequence number of
+-- the latest change to the record or its links: any later change needs a new approval), by
+-- someone who did not write it.
 CREATE TABLE publication_approvals (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   entity_type text NOT NULL CHECK (entity_type IN ('incidents', 'allegations', 'officers', 'statements')),
   entity_id uuid NOT NULL,
-  version integer NOT NULL CHECK (version > 0),
+  revision bigint NOT NULL CHECK (revision > 0),
   approver_id uuid NOT NULL REFERENCES users (id) DEFERRABLE,
   approved_at timestamptz NOT NULL DEFAULT now(),
-  CONSTRAINT publication_approvals_once UNIQUE (entity_type, entity_id, version, approver_id)
+  CONSTRAINT publication_approvals_once UNIQUE (entity_type, entity_id, revision, approver_id)
 );
 CREATE INDEX publication_approvals_entity_idx ON publication_approvals (entity_type, entity_id);

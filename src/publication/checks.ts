@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
+import { approvalReasons, validApprovals } from './approvals.ts';
 import type { PublishableTable } from './service.ts';
 
 /** One reason a record cannot publish (blocking) or needs care (warning), with its rule id. */
@@ -27,34 +28,6 @@ async function claimCounts(db: Db, column: ClaimColumn, id: string, field?: stri
   if (field) q = q.where('field', '=', field);
   const row = await q.executeTakeFirstOrThrow();
   return { all: Number(row.all), quoted: Number(row.quoted) };
-}
-
-/** Pseudonyms of children or people of unknown age involved in these incidents (rule R8). */
-async function childrenInvolved(db: Db, incidentIds: string[]): Promise<string[]> {
-  if (incidentIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('incident_people as ip')
-    .innerJoin('people as p', 'p.id', 'ip.person_id')
-    .select('p.pseudonym')
-    .distinct()
-    .where('ip.incident_id', 'in', incidentIds)
-    .where('p.age_status', 'in', ['minor', 'unknown'])
-    .orderBy('p.pseudonym')
-    .execute();
-  return rows.map((r) => r.pseudonym);
-}
-
-/** The incidents a record is about: itself, its incident, or those an officer is involved in. */
-async function incidentsOf(db: Db, table: PublishableTable, id: string): Promise<string[]> {
-  if (table === 'incidents') return [id];
-  if (table === 'officers') {
-    const { rows } = await sql<{ incident_id: string }>`
-      SELECT incident_id FROM incident_officers WHERE officer_id = ${id}
-      UNION SELECT incident_id FROM allegations WHERE officer_id = ${id}`.execute(db);
-    return rows.map((r) => r.incident_id);
-  }
-  const row = await db.selectFrom(table).select('incident_id').where('id', '=', id).executeTakeFirst();
-  return row?.incident_id ? [row.incident_id] : [];
 }
 
 async function allegationChecks(db: Db, id: string, report: CheckReport): Promise<void> {
@@ -116,14 +89,13 @@ export async function publicationChecks(db: Db, table: PublishableTable, id: str
     });
   if (table === 'allegations') await allegationChecks(db, id, report);
   if (table === 'officers') await officerChecks(db, id, report);
-  const children = await childrenInvolved(db, await incidentsOf(db, table, id));
-  if (children.length > 0)
-    report.warnings.push({
-      rule: 'R8',
+  const reasons = await approvalReasons(db, table, id);
+  if (reasons.length > 0 && (await validApprovals(db, table, id)).length === 0)
+    report.blocking.push({
+      rule: 'TWO-PERSON',
       message:
-        `This involves a child or a person of unknown age (${children.join(', ')}). Rule R8 requires two-person ` +
-        'approval (an editor plus legal or safeguarding) before publication. That approval step comes with the ' +
-        'security work and is NOT enforced yet: get and record the second approval before you publish.',
+        `This needs approval by a second editor or moderator who did not write it, because ${reasons.join(' and ')}. ` +
+        'Any change after an approval needs a new one.',
     });
   return report;
 }
