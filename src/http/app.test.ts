@@ -71,7 +71,17 @@ describe('HTTP app', () => {
     const res = await testApp(t).request('/');
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
-    assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, 'no inline script is ever allowed');
+    assert.doesNotMatch(await res.text(), /<script(?![^>]*\ssrc=)/, 'no inline script on the page');
+    assert.equal(res.headers.get('strict-transport-security'), null, 'no HSTS over plain http');
+    const https = await testApp(t, { publicUrl: 'https://custodiet.example.org' }).request('/methodology');
+    assert.match(
+      https.headers.get('strict-transport-security') ?? '',
+      /^max-age=63072000; includeSubDomains$/,
+    );
   });
 
   test('unknown paths get a 404 page for people and problem details for API clients', async () => {

@@ -36,7 +36,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use(accessLog(deps.logger));
-  app.use(securityHeaders());
+  app.use(securityHeaders({ https: (deps.publicUrl ?? '').startsWith('https:') }));
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import { approvalReasons, validApprovals } from './approvals.ts';
 import type { PublishableTable } from './service.ts';

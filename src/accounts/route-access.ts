@@ -1,0 +1,116 @@
+import { can, ROLES, type Permission } from './policy.ts';
+
+/**
+ * Who may reach each route: the route × role matrix. The handlers enforce it (session
+ * middleware, `requirePermission`); this table states it, the route-access test proves the two
+ * agree for every route and every role, and a route missing here fails that test.
+ * `docs/access-matrix.md` is generated from it (`npm run docs:access`).
+ */
+export type Access =
+  /** Anyone, signed in or not. */
+  | { level: 'public' }
+  /** Any signed-in account whatever its role (further per-record checks may apply). */
+  | { level: 'signed-in'; note?: string }
+  /** A signed-in account whose role grants the permission. */
+  | { level: 'permission'; permission: Permission; note?: string };
+
+const PUBLIC: Access = { level: 'public' };
+const SIGNED_IN: Access = { level: 'signed-in' };
+const perm = (permission: Permission, note?: string): Access => ({ level: 'permission', permission, note });
+const EDITS: Access = {
+  level: 'signed-in',
+  note: 'contributors edit unpublished records; changing a published one needs record.edit_published',
+};
+
+/** Every route of the app ("METHOD path" as Hono registers it) and its access. */
+export const ROUTE_ACCESS: Record<string, Access> = {
+  'GET /healthz': PUBLIC,
+  'GET /static/:file': PUBLIC,
+  'GET /': PUBLIC,
+  'GET /search': PUBLIC,
+  'GET /incidents/:slug': PUBLIC,
+  'GET /officers/:slug': PUBLIC,
+  'GET /forces/:slug': PUBLIC,
+  'GET /forces/:forceSlug/units/:unitSlug': PUBLIC,
+  'GET /statements/:slug': PUBLIC,
+  'GET /corrections': PUBLIC,
+  'GET /methodology': PUBLIC,
+  'GET /right-of-reply': PUBLIC,
+  'GET /login': PUBLIC,
+  'POST /login': PUBLIC,
+  'GET /login/2fa': { level: 'public' },
+  'POST /login/2fa': { level: 'public' },
+  'GET /invite/:token': PUBLIC,
+  'POST /invite/:token': PUBLIC,
+  'POST /logout': PUBLIC,
+  'GET /editor': SIGNED_IN,
+  'GET /editor/account': SIGNED_IN,
+  'POST /editor/account/2fa': SIGNED_IN,
+  'POST /editor/account/recovery-codes': SIGNED_IN,
+  'POST /editor/account/password': SIGNED_IN,
+  'POST /editor/account/sign-out-everywhere': SIGNED_IN,
+  'GET /editor/users': perm('user.manage'),
+  'POST /editor/users/invite': perm('user.manage'),
+  'POST /editor/users/invitations/:hash/revoke': perm('user.manage'),
+  'POST /editor/users/:id/role': perm('user.manage'),
+  'POST /editor/users/:id/disable': perm('user.manage'),
+  'POST /editor/users/:id/enable': perm('user.manage'),
+  'POST /editor/users/:id/unlock': perm('user.manage'),
+  'POST /editor/users/:id/reset-2fa': perm('user.manage'),
+  'GET /editor/:type': SIGNED_IN,
+  'GET /editor/:type/new': SIGNED_IN,
+  'POST /editor/:type/new': EDITS,
+  'GET /editor/:type/:id': SIGNED_IN,
+  'GET /editor/:type/:id/edit': SIGNED_IN,
+  'POST /editor/:type/:id/edit': EDITS,
+  'GET /editor/incidents/:id/links': SIGNED_IN,
+  'POST /editor/incidents/:id/links': EDITS,
+  'GET /editor/:type/:id/state': SIGNED_IN,
+  'POST /editor/:type/:id/state': {
+    level: 'signed-in',
+    note: 'each move needs its own permission: submit/return record.submit, publish record.publish, withdraw record.withdraw',
+  },
+  'POST /editor/:type/:id/approve': perm('record.approve', 'never by anyone who changed the record'),
+  'GET /editor/:type/:id/history': SIGNED_IN,
+  'GET /editor/:type/:id/revert/:version{[0-9]{1,9}}': SIGNED_IN,
+  'POST /editor/:type/:id/revert/:version{[0-9]{1,9}}': EDITS,
+  'GET /editor/preview/:type/:id': SIGNED_IN,
+};
+
+/** Who of anonymous and each role may use a route, per the table: 'yes', 'no' or 'sign in'. */
+export function expectedOutcome(access: Access, role: string | null): 'yes' | 'no' | 'sign in' {
+  if (access.level === 'public') return 'yes';
+  if (role === null) return 'sign in';
+  if (access.level === 'signed-in') return 'yes';
+  return can({ role }, access.permission) ? 'yes' : 'no';
+}
+
+/** The matrix as a Markdown document (docs/access-matrix.md). */
+export function renderAccessMatrix(): string {
+  const roles = [null, ...ROLES];
+  const head = `| Route | ${roles.map((r) => r ?? 'anonymous').join(' | ')} | Notes |`;
+  const rule = `|${' --- |'.repeat(roles.length + 2)}`;
+  const rows = Object.entries(ROUTE_ACCESS).map(([route, access]) => {
+    const cells = roles.map((r) => expectedOutcome(access, r));
+    const note =
+      access.level === 'permission'
+        ? `\`${access.permission}\`${access.note ? `; ${access.note}` : ''}`
+        : access.level === 'signed-in'
+          ? (access.note ?? '')
+          : '';
+    return `| \`${route.replace(/\|/g, '\\|')}\` | ${cells.join(' | ')} | ${note} |`;
+  });
+  return [
+    '# Access matrix',
+    '',
+    'Generated from `src/accounts/route-access.ts` by `npm run docs:access`; the route-access test checks',
+    'that every route of the app is listed, that the app behaves as listed for anonymous visitors and',
+    'each role, and that this file is current. "sign in" means the visitor is sent to the sign-in page.',
+    'Moderators and admins reach the editor only after their second factor.',
+    '',
+    head,
+    rule,
+    ...rows,
+    '',
+  ].join('\n');
+}
