@@ -21,7 +21,9 @@ export type Permission =
   /** Withdraw a published record (with a public note), or return a withdrawn one to draft. */
   | 'record.withdraw'
   /** Manage accounts. */
-  | 'user.manage';
+  | 'user.manage'
+  /** Read and export the whole audit log (every actor, every change): admins only. */
+  | 'audit.read';
 
 const CONTRIBUTOR: Permission[] = ['record.edit_unpublished', 'record.submit'];
 const EDITOR: Permission[] = [...CONTRIBUTOR, 'record.edit_published', 'record.publish', 'record.withdraw'];
@@ -30,7 +32,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(CONTRIBUTOR),
   editor: new Set(EDITOR),
   moderator: new Set(EDITOR),
-  admin: new Set([...EDITOR, 'user.manage']),
+  admin: new Set([...EDITOR, 'user.manage', 'audit.read']),
 };
 
 /** The part of a user the policy looks at. */
