@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { can } from '../accounts/policy.ts';
 import type { SessionInfo } from '../accounts/session.ts';
 import type { Db } from '../db/client.ts';
 import { CsrfInput, ErrorSummary, FormField, errorsByField, type FieldSpec } from '../http/forms.tsx';
@@ -27,6 +28,7 @@ export function EditorLayout(props: {
     <Layout title={`${props.title} · Editor`} section="editor" noindex>
       <div class="editor-bar">
         <a href="/editor">Editor dashboard</a>
+        {can(u, 'audit.read') && <a href="/editor/audit">Audit log</a>}
         <span>
           Signed in as <strong>{u.displayName}</strong> ({u.role})
         </span>

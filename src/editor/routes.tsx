@@ -2,6 +2,7 @@ import { previewRoutes } from './preview.tsx';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { requireCsrf, requireSession, type EditorEnv } from '../accounts/middleware.ts';
+import { auditViewerRoutes } from '../audit-viewer/routes.tsx';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { editorOf, formError } from './context.ts';
@@ -129,6 +130,8 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   );
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
+  // Before the generic /:type routes, which would take "audit" for a kind of record.
+  app.route('/', auditViewerRoutes(db));
   app.get('/:type', async (c) => {
     const def = entityFor(c.req.param('type'));
     const q = parseQuery(c, listQuery);
