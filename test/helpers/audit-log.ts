@@ -76,6 +76,14 @@ async function appendRows(db: Db): Promise<void> {
         code_hash: 'hash-PLANTED-4',
       },
     });
+    // A cell of its own (not JSON) with every character CSV must quote.
+    await appendAudit(trx, {
+      actor: 'test:awkward',
+      action: 'probe.awkward',
+      entityType: 'probes',
+      entityId: AWKWARD_SUMMARY,
+      diff: {},
+    });
     // Cells that are formulas in their own right, not only inside the diff's JSON.
     await appendAudit(trx, {
       actor: "=cmd|' /C calc'!A0",
