@@ -83,7 +83,8 @@ function DiffSummary(props: { diff: JsonValue }) {
   const d = props.diff;
   const created = isObj(d) && d.before === null;
   const deleted = isObj(d) && d.after === null;
-  const changes = changesOf(d);
+  // The id is in the Record column already.
+  const changes = changesOf(d).filter((c) => c.field !== 'id');
   if (changes.length === 0) return <span class="note">No field changed.</span>;
   return (
     <ul class="diff">
@@ -94,7 +95,12 @@ function DiffSummary(props: { diff: JsonValue }) {
           {!deleted && <ins>{short(c.after)}</ins>}
         </li>
       ))}
-      {changes.length > MAX_FIELDS && <li class="note">and {changes.length - MAX_FIELDS} more fields</li>}
+      {changes.length > MAX_FIELDS && (
+        <li class="note">
+          and {changes.length - MAX_FIELDS} more {changes.length - MAX_FIELDS === 1 ? 'field' : 'fields'} (in
+          the CSV export)
+        </li>
+      )}
     </ul>
   );
 }
