@@ -23,7 +23,9 @@ export type Permission =
   /** Approve someone else's record for publication (the two-person rule). */
   | 'record.approve'
   /** Manage accounts. */
-  | 'user.manage';
+  | 'user.manage'
+  /** Read and export the whole audit log (every actor, every change): admins only. */
+  | 'audit.read';
 
 const CONTRIBUTOR: Permission[] = ['record.edit_unpublished', 'record.submit'];
 const EDITOR: Permission[] = [
@@ -38,7 +40,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(CONTRIBUTOR),
   editor: new Set(EDITOR),
   moderator: new Set(EDITOR),
-  admin: new Set([...EDITOR, 'user.manage']),
+  admin: new Set([...EDITOR, 'user.manage', 'audit.read']),
 };
 
 /** The part of a user the policy looks at. */

@@ -57,6 +57,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /editor/users/:id/enable': perm('user.manage'),
   'POST /editor/users/:id/unlock': perm('user.manage'),
   'POST /editor/users/:id/reset-2fa': perm('user.manage'),
+  'GET /editor/audit': perm('audit.read'),
+  'GET /editor/audit.csv': perm('audit.read'),
   'GET /editor/:type': SIGNED_IN,
   'GET /editor/:type/new': SIGNED_IN,
   'POST /editor/:type/new': EDITS,

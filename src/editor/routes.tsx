@@ -4,6 +4,7 @@ import { adminRoutes } from '../accounts/admin-routes.tsx';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { requireCsrf, requireSession, type EditorEnv } from '../accounts/middleware.ts';
+import { auditViewerRoutes } from '../audit-viewer/routes.tsx';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { editorOf, formError } from './context.ts';
@@ -146,6 +147,8 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   app.route('/account', ownAccountRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
+  // Before the generic /:type routes, which would take "audit" for a kind of record.
+  app.route('/', auditViewerRoutes(db));
   app.get('/:type', async (c) => {
     const def = entityFor(c.req.param('type'));
     const q = parseQuery(c, listQuery);

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../errors/catalogue.ts';
 import { fieldProblems } from '../schema/common.ts';
 
@@ -29,4 +29,12 @@ export function uuidParam(c: Context, name: string): string {
     throw new AppError('CUS_NOT_FOUND', 'There is no record at this address.');
   }
   return v.toLowerCase();
+}
+
+/**
+ * An optional query parameter. A GET form without JavaScript submits every field, so an empty
+ * (or all-space) value means "not set" rather than "invalid".
+ */
+export function optionalParam<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 }
