@@ -11,9 +11,14 @@ import { browserUnavailable, SCREENSHOT_DIR, useDemoSite } from '../helpers/brow
 const skip = browserUnavailable();
 const EMAIL = 'flow.editor@example.org';
 const PASSWORD = 'a long and careful editor passphrase';
+// The second person of the two-person rule: approves what the first editor wrote.
+const REVIEWER = 'flow.reviewer@example.org';
 
 describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () => {
-  const site = useDemoSite([{ email: EMAIL, password: PASSWORD, role: 'editor' }]);
+  const site = useDemoSite([
+    { email: EMAIL, password: PASSWORD, role: 'editor' },
+    { email: REVIEWER, password: PASSWORD, role: 'editor' },
+  ]);
 
   test('a reader searches, opens an incident and follows an officer', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -57,18 +62,32 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
     return m[1]!;
   }
 
-  async function publish(page: Page, type: string, id: string) {
+  async function signIn(page: Page, email: string) {
+    await page.goto(site.base + '/login');
+    await page.fill('[name="email"]', email);
+    await page.fill('[name="password"]', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('main form button[type="submit"]')]);
+    assert.match(page.url(), /\/editor/);
+  }
+
+  /** The author submits for review; the reviewer (another browser profile) approves; the author publishes. */
+  async function publish(page: Page, reviewer: Page, type: string, id: string) {
     await page.goto(`${site.base}/editor/${type}/${id}`);
     await Promise.all([
       page.waitForNavigation(),
       page.click('form[action$="/state"] button:has-text("review")'),
     ]);
     await page.goto(`${site.base}/editor/${type}/${id}/state?to=published`);
-    assert.equal(
-      await page.locator('.blocking, [data-blocking]').count(),
-      0,
-      `${type} ${id} has no blocking reasons`,
-    );
+    assert.match((await page.locator('.checks-blocking').textContent()) ?? '', /TWO-PERSON/);
+    assert.equal(await page.locator('form[action$="/approve"]').count(), 0, 'no self-approval');
+    await reviewer.goto(`${site.base}/editor/${type}/${id}`);
+    await Promise.all([
+      reviewer.waitForNavigation(),
+      reviewer.click('form[action$="/approve"] button[type="submit"]'),
+    ]);
+    assert.match((await reviewer.locator('[role="status"]').textContent()) ?? '', /Approved/);
+    await page.goto(`${site.base}/editor/${type}/${id}/state?to=published`);
+    assert.equal(await page.locator('.checks-blocking').count(), 0, `${type} ${id} has no blocking reasons`);
     await Promise.all([
       page.waitForNavigation(),
       page.click('main form[action$="/state"] button[type="submit"]'),
@@ -79,11 +98,9 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
 
   test('an editor creates, sources, previews and publishes an incident, then finds it in public search', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(site.base + '/login');
-    await page.fill('[name="email"]', EMAIL);
-    await page.fill('[name="password"]', PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click('main form button[type="submit"]')]);
-    assert.match(page.url(), /\/editor/);
+    await signIn(page, EMAIL);
+    const reviewer = await (await site.browser.newContext()).newPage();
+    await signIn(reviewer, REVIEWER);
 
     await page.goto(site.base + '/editor/sources/new');
     const sourceId = await submit(
@@ -141,13 +158,13 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
     await page.goto(`${site.base}/editor/claims/new?subjectType=allegation&subjectId=${allegationId}`);
     await submit(page, { quotedPassage: 'faces a gross misconduct hearing' }, { sourceId });
 
-    await publish(page, 'officers', officerId);
-    await publish(page, 'allegations', allegationId);
+    await publish(page, reviewer, 'officers', officerId);
+    await publish(page, reviewer, 'allegations', allegationId);
     await page.goto(`${site.base}/editor/preview/incidents/${incidentId}`);
     assert.equal(await page.locator('.preview-banner').count(), 1);
     assert.match((await page.locator('h1').textContent()) ?? '', /Flowtester misconduct hearing/);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'flow-editor-preview.png'), fullPage: true });
-    await publish(page, 'incidents', incidentId);
+    await publish(page, reviewer, 'incidents', incidentId);
 
     const reader = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
     await reader.goto(`${site.base}/search?q=Flowtester`);

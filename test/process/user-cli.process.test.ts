@@ -96,6 +96,7 @@ describe('custodiet user add', () => {
           .selectFrom('audit_log')
           .select(['actor', 'action', 'diff'])
           .where('entity_type', '=', 'users')
+          .where('action', 'like', 'user.%')
           .execute();
         assert.equal(audit.length, 2);
         assert.ok(audit.every((a) => a.actor === 'cli:user' && a.action === 'user.create'));
