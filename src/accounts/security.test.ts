@@ -25,6 +25,9 @@ before(async () => {
 });
 after(() => t.close());
 
+const userRow = (id: string) =>
+  t.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
 const events = async (userId: string) =>
   (
     await t.db
@@ -116,27 +119,14 @@ describe('second factor', () => {
     // Recovery codes: set up through the account page, then each signs in once.
     const client = await EditorClient.as(app, t.db, 'moderator');
     await t.db.updateTable('users').set({ totp_last_step: '0' }).where('id', '=', client.user.id).execute();
-    const secret = (
-      await t.db
-        .selectFrom('users')
-        .select('totp_secret')
-        .where('id', '=', client.user.id)
-        .executeTakeFirstOrThrow()
-    ).totp_secret!;
+    const { totp_secret: secret, email } = await userRow(client.user.id);
     const page = await client.post('/editor/account/recovery-codes', {
-      code: await totpCode(secret, Date.now() + 30_000),
+      code: await totpCode(secret!, Date.now() + 30_000),
     });
     const codes = [
       ...(await page.text()).matchAll(/<code>([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})<\/code>/g),
     ].map((m) => m[1]!);
     assert.equal(codes.length, 10);
-    const email = (
-      await t.db
-        .selectFrom('users')
-        .select('email')
-        .where('id', '=', client.user.id)
-        .executeTakeFirstOrThrow()
-    ).email;
     const a = await signIn(app, email, 'correct horse battery staple');
     assert.equal((await giveSecondFactor(app, a.session!, codes[0]!.toUpperCase())).res.status, 303);
     const b = await signIn(app, email, 'correct horse battery staple');
@@ -167,9 +157,7 @@ describe('second factor', () => {
     const html = await setup.text();
     assert.match(html, /Set up two-factor sign-in/);
     assert.match(html, /<img src="data:image\/svg\+xml;base64,/);
-    const secret = (
-      await t.db.selectFrom('users').select('totp_secret').where('id', '=', mod.id).executeTakeFirstOrThrow()
-    ).totp_secret!;
+    const secret = (await userRow(mod.id)).totp_secret!;
     assert.match(html.replace(/ /g, ''), new RegExp(secret));
     const done = await app.request('/login/2fa?next=%2Feditor', {
       method: 'POST',
