@@ -1,3 +1,4 @@
+import { AppError } from '../errors/catalogue.ts';
 import type { Context } from 'hono';
 
 /** Submitted form fields as typed: one string, or several for repeated names (checkboxes). */
@@ -8,7 +9,14 @@ export type FormValues = Record<string, string | string[]>;
  * can both call this). Uploaded files are ignored here; upload routes handle their own.
  */
 export async function readForm(c: Context): Promise<FormValues> {
-  const body = await c.req.parseBody({ all: true });
+  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    // A truncated or malformed multipart body throws in the platform's parser: the client's
+    // fault, so a 400, not a 500.
+    throw new AppError('CUS_BAD_REQUEST', 'The form data could not be read.');
+  }
   const out: FormValues = {};
   for (const [k, v] of Object.entries(body)) {
     const strings = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');

