@@ -87,6 +87,19 @@ describe('audit log CSV export', () => {
     assert.deepEqual(seqs, (await seqsWhere(f.t.db, (q) => q.where('actor', '=', 'test:bulk'))).reverse());
   });
 
+  test('each export is itself written to the audit log, with who and which filters', async () => {
+    await download('?type=probes');
+    const last = await f.t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    assert.equal(last.action, 'audit.export');
+    assert.equal(last.actor, `user:${f.admin.user.id}`);
+    assert.equal((last.diff as { type?: string }).type, 'probes');
+  });
+
   test('quotes commas, quotes and line breaks so every value round-trips', async () => {
     const { records } = await download(`?id=${f.incidents.formula}`);
     const created = JSON.parse(records[0]!.diff) as { after: { title: string; summary: string } };

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { appendAudit } from '../audit/chain.ts';
+import type { JsonValue } from '../db/schema.generated.ts';
 import type { EditorEnv } from '../accounts/middleware.ts';
 import { requirePermission } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
@@ -64,9 +66,20 @@ export function auditViewerRoutes(db: Db): Hono<EditorEnv> {
       <AuditLogPage session={session} query={query} options={{ accounts, entityTypes: types }} page={page} />,
     );
   });
-  app.get('/audit.csv', (c) => {
-    requirePermission(c.get('session').user, 'audit.read', 'export the audit log');
+  app.get('/audit.csv', async (c) => {
+    const user = c.get('session').user;
+    requirePermission(user, 'audit.read', 'export the audit log');
     const filters = parseQuery(c, auditExportQuery);
+    // Who took a copy of the log, with which filters, is itself in the log.
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        actor: `user:${user.id}`,
+        action: 'audit.export',
+        entityType: 'audit_log',
+        entityId: 'export',
+        diff: JSON.parse(JSON.stringify(filters)) as JsonValue,
+      }),
+    );
     return csvResponse(c, csvFilename('custodiet-audit'), csvChunks(db, filters));
   });
   return app;
