@@ -78,6 +78,7 @@ export interface Claims {
   quoted_passage: string | null;
   passage_note: string | null;
   created_at: Generated<Timestamp>;
+  stance: Generated<string>;
 }
 
 export interface Corrections {

@@ -23,7 +23,9 @@ async function claimCounts(db: Db, column: ClaimColumn, id: string, field?: stri
       (eb) => eb.fn.countAll<number>().as('all'),
       (eb) => eb.fn.count<number>('quoted_passage').as('quoted'),
     ])
-    .where(column, '=', id);
+    .where(column, '=', id)
+    // A source that contradicts the fact is not support for it.
+    .where('stance', '=', 'supports');
   if (field) q = q.where('field', '=', field);
   const row = await q.executeTakeFirstOrThrow();
   return { all: Number(row.all), quoted: Number(row.quoted) };
@@ -78,6 +80,24 @@ async function officerChecks(db: Db, id: string, report: CheckReport): Promise<v
     });
 }
 
+const CLAIM_COLUMN: Record<PublishableTable, ClaimColumn> = {
+  incidents: 'incident_id',
+  allegations: 'allegation_id',
+  officers: 'officer_id',
+  statements: 'statement_id',
+};
+
+/** How many claims on the record contradict what the others support. */
+async function disputedClaims(db: Db, table: PublishableTable, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('claims')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(CLAIM_COLUMN[table], '=', id)
+    .where('stance', '=', 'contradicts')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Runs every pre-publication check for one record. */
 export async function publicationChecks(db: Db, table: PublishableTable, id: string): Promise<CheckReport> {
   const report: CheckReport = { blocking: [], warnings: [] };
@@ -88,6 +108,14 @@ export async function publicationChecks(db: Db, table: PublishableTable, id: str
     });
   if (table === 'allegations') await allegationChecks(db, id, report);
   if (table === 'officers') await officerChecks(db, id, report);
+  const disputes = await disputedClaims(db, table, id);
+  if (disputes > 0)
+    report.warnings.push({
+      rule: 'DISPUTED',
+      message:
+        'Sources disagree on this record: both are shown to readers with a flag. Check the wording does not ' +
+        'present the disputed fact as settled.',
+    });
   const reasons = await approvalReasons(db, table, id);
   if (reasons.length > 0 && (await validApprovals(db, table, id)).length === 0)
     report.blocking.push({

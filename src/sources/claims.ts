@@ -34,6 +34,8 @@ export interface ClaimView {
   field: string | null;
   quotedPassage: string | null;
   passageNote: string | null;
+  /** 'contradicts' when this source disputes the fact the others support. */
+  stance: 'supports' | 'contradicts';
   source: SourceView;
   archive: ArchiveView;
   createdAt: Date;
@@ -98,6 +100,7 @@ export async function claimsFor(
       'c.field',
       'c.quoted_passage',
       'c.passage_note',
+      'c.stance',
       'c.created_at',
       'c.source_id',
       's.title',
@@ -128,6 +131,7 @@ export async function claimsFor(
       field: r.field,
       quotedPassage: r.quoted_passage,
       passageNote: r.passage_note,
+      stance: r.stance === 'contradicts' ? 'contradicts' : 'supports',
       source: sourceView(r),
       archive:
         r.capture_status !== null
@@ -163,4 +167,11 @@ export function claimsChangedAt(claims: Iterable<ClaimView>): Date[] {
     if (c.archive.fetchedAt) out.push(c.archive.fetchedAt);
   }
   return out;
+}
+
+/** The fields (null: the record as a whole) on which the sources disagree. */
+export function disputedFields(claims: ClaimView[]): (string | null)[] {
+  const keys = (stance: string) => new Set(claims.filter((c) => c.stance === stance).map((c) => c.field));
+  const against = keys('contradicts');
+  return [...keys('supports')].filter((f) => against.has(f));
 }

@@ -1,5 +1,5 @@
 import { DayDate, Timestamp } from '../http/time.tsx';
-import type { ArchiveView, ClaimView, SourceView } from './claims.ts';
+import { disputedFields, type ArchiveView, type ClaimView, type SourceView } from './claims.ts';
 
 const KIND_LABELS: Record<string, string> = {
   news: 'News report',
@@ -75,7 +75,12 @@ export function ArchiveLine(props: { archive: ArchiveView }) {
 export function ClaimItem(props: { claim: ClaimView }) {
   const c = props.claim;
   return (
-    <li>
+    <li class={c.stance === 'contradicts' ? 'contradicts' : undefined}>
+      {c.stance === 'contradicts' && (
+        <p class="badge disputed">
+          This source disputes {c.field ? `the ${c.field.replace(/_/g, ' ')}` : 'this'}:
+        </p>
+      )}
       <SourceLine source={c.source} />
       {c.quotedPassage && (
         <figure class="passage">
@@ -98,9 +103,17 @@ export function ClaimItem(props: { claim: ClaimView }) {
 export function ClaimList(props: { claims: ClaimView[] | undefined; label: string; heading?: boolean }) {
   const claims = props.claims ?? [];
   if (claims.length === 0) return <p class="note">No sources are recorded for this {props.label}.</p>;
+  const disputed = disputedFields(claims);
   return (
     <>
       {props.heading !== false && <p class="sources-heading">Sources for this {props.label}</p>}
+      {disputed.length > 0 && (
+        <p class="callout callout-warn disputed-note" role="note">
+          Sources disagree on{' '}
+          {disputed.map((f) => (f ? `the ${f.replace(/_/g, ' ')}` : `this ${props.label}`)).join(' and ')}.
+          Both accounts are shown below; we have not resolved the difference.
+        </p>
+      )}
       <ul class="sources">
         {claims.map((c) => (
           <ClaimItem claim={c} />

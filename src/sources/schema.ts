@@ -60,6 +60,9 @@ export const claimSubjectType = z.enum([
 ]);
 export type ClaimSubjectType = z.output<typeof claimSubjectType>;
 
+/** How a claim bears on its fact. */
+export const CLAIM_STANCES = ['supports', 'contradicts'] as const;
+
 /** Longest passage accepted: enough to support a fact, short enough to stay fair dealing. */
 export const MAX_PASSAGE_WORDS = 60;
 
@@ -78,6 +81,8 @@ export const claimInput = z
       .refine((p) => p.split(/\s+/).length <= MAX_PASSAGE_WORDS, `must be at most ${MAX_PASSAGE_WORDS} words`)
       .optional(),
     passageNote: text(1000).optional(),
+    /** Whether the passage supports the fact or contradicts it (sources that disagree). */
+    stance: z.enum(CLAIM_STANCES).default('supports'),
   })
   .strict()
   .refine((c) => c.quotedPassage !== undefined || c.passageNote !== undefined, {

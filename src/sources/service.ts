@@ -88,5 +88,6 @@ export async function saveClaim(trx: Db, actor: Actor, input: ClaimInput, id?: s
     snapshot_id: c.snapshotId ?? null,
     quoted_passage: c.quotedPassage ?? null,
     passage_note: c.passageNote ?? null,
+    stance: c.stance,
   });
 }

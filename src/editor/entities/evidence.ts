@@ -150,6 +150,17 @@ export const claims: EntityDef = {
           kind: 'textarea',
           hint: 'Why there is no passage, or context for it.',
         },
+        {
+          name: 'stance',
+          column: 'stance',
+          label: 'This source…',
+          kind: 'select',
+          required: true,
+          options: [
+            { value: 'supports', label: 'supports the fact' },
+            { value: 'contradicts', label: 'contradicts it (sources disagree: both are shown, flagged)' },
+          ],
+        },
       ],
     },
   ],
