@@ -137,6 +137,7 @@ export interface ClaimItem {
   field: string | null;
   quoted_passage: string | null;
   passage_note: string | null;
+  stance: string;
   title: string;
   publisher: string;
 }
@@ -201,6 +202,7 @@ export function RecordPage(props: {
                     {c.publisher}: {c.title}
                   </a>
                   {c.field && <span class="badge"> field: {c.field}</span>}
+                  {c.stance === 'contradicts' && <span class="badge disputed"> contradicts</span>}
                   {c.quoted_passage ? (
                     <blockquote>{c.quoted_passage}</blockquote>
                   ) : (

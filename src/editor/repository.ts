@@ -56,7 +56,16 @@ export function claimsOn(db: Db, column: string, id: string) {
   return db
     .selectFrom('claims as c')
     .innerJoin('sources as s', 's.id', 'c.source_id')
-    .select(['c.id', 'c.field', 'c.quoted_passage', 'c.passage_note', 's.title', 's.publisher', 's.url'])
+    .select([
+      'c.id',
+      'c.field',
+      'c.quoted_passage',
+      'c.passage_note',
+      'c.stance',
+      's.title',
+      's.publisher',
+      's.url',
+    ])
     .where(sql.ref(`c.${column}`), '=', id)
     .orderBy('c.created_at')
     .execute();
