@@ -244,6 +244,14 @@ export interface PersonIdentities {
   recorded_at: Generated<Timestamp>;
 }
 
+export interface PiiAllowlist {
+  id: Generated<string>;
+  text: string;
+  reason: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface PublicationApprovals {
   id: Generated<string>;
   entity_type: string;
@@ -452,6 +460,7 @@ export interface DB {
   officers: Officers;
   people: People;
   person_identities: PersonIdentities;
+  pii_allowlist: PiiAllowlist;
   publication_approvals: PublicationApprovals;
   record_versions: RecordVersions;
   recovery_codes: RecoveryCodes;

@@ -1,3 +1,4 @@
+import { can } from '../accounts/policy.ts';
 import type { SessionInfo } from '../accounts/session.ts';
 import type { CheckReport } from '../publication/checks.ts';
 import type { CorrectionTarget } from '../publication/corrections.ts';
@@ -23,6 +24,12 @@ export function Dashboard(props: {
   return (
     <EditorLayout title="Dashboard" session={props.session}>
       <h1>Editor</h1>
+      {can(props.session.user, 'record.publish') && (
+        <p>
+          Reviewed exceptions to the personal-detail rule (R10):{' '}
+          <a href="/editor/pii-allowlist">personal-detail allowlist</a>.
+        </p>
+      )}
       <div class="table-wrap">
         <table>
           <caption>Records by kind and publication state</caption>

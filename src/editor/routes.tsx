@@ -1,6 +1,7 @@
 import { previewRoutes } from './preview.tsx';
 import { ownAccountRoutes } from '../accounts/account-routes.tsx';
 import { adminRoutes } from '../accounts/admin-routes.tsx';
+import { allowlistRoutes } from '../legal/allowlist-routes.tsx';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { requireCsrf, requireSession, type EditorEnv } from '../accounts/middleware.ts';
@@ -145,6 +146,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   );
   app.route('/users', adminRoutes(deps));
   app.route('/account', ownAccountRoutes(deps));
+  app.route('/pii-allowlist', allowlistRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
   // Before the generic /:type routes, which would take "audit" for a kind of record.

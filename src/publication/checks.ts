@@ -1,4 +1,6 @@
 import type { Db } from '../db/client.ts';
+import { allowedTexts, publicTexts } from '../legal/pii-repository.ts';
+import { describeFinding, scanPii } from '../legal/pii.ts';
 import { approvalReasons, validApprovals } from './approvals.ts';
 import type { PublishableTable } from './service.ts';
 
@@ -108,6 +110,12 @@ export async function publicationChecks(db: Db, table: PublishableTable, id: str
     });
   if (table === 'allegations') await allegationChecks(db, id, report);
   if (table === 'officers') await officerChecks(db, id, report);
+  const pii = scanPii((await publicTexts(db, table, id)).join('\n'), await allowedTexts(db));
+  for (const f of pii.slice(0, 5))
+    report.blocking.push({
+      rule: 'R10',
+      message: `The public text contains ${describeFinding(f)}. Remove it, or if it is not a personal detail (a station's or press office's public address or number) add the exact text to the reviewed allowlist.`,
+    });
   const disputes = await disputedClaims(db, table, id);
   if (disputes > 0)
     report.warnings.push({
