@@ -279,6 +279,21 @@ export interface RecoveryCodes {
   used_at: Timestamp | null;
 }
 
+export interface ReportingRestrictions {
+  id: Generated<string>;
+  order_type: string;
+  case_reference: string;
+  court: string | null;
+  scope_incident_id: string | null;
+  scope_person_id: string | null;
+  scope_terms: string | null;
+  starts_on: string;
+  expires_on: string | null;
+  notes: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Sanctions {
   id: Generated<string>;
   finding_id: string;
@@ -464,6 +479,7 @@ export interface DB {
   publication_approvals: PublicationApprovals;
   record_versions: RecordVersions;
   recovery_codes: RecoveryCodes;
+  reporting_restrictions: ReportingRestrictions;
   sanctions: Sanctions;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;

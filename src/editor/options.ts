@@ -136,3 +136,14 @@ export function taxonomyKindOptions(kind: string) {
     return rows.map((r) => ({ value: `${r.taxonomy_id}:${r.code}`, label: r.label, group: r.title }));
   };
 }
+
+/** People by pseudonym (the only name the editor's lists show). */
+export async function personOptions(db: Db): Promise<Option[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'pseudonym'])
+    .orderBy('pseudonym')
+    .limit(CAP)
+    .execute();
+  return rows.map((r) => ({ value: r.id, label: clip(r.pseudonym) }));
+}

@@ -8,6 +8,7 @@ export const ERROR_CATALOGUE = {
   CUS_NOT_FOUND: { status: 404, title: 'Not found' },
   CUS_LOGIN_FAILED: { status: 401, title: 'Sign-in failed' },
   CUS_FORBIDDEN: { status: 403, title: 'You do not have permission to do this' },
+  CUS_LEGAL_HOLD: { status: 451, title: 'Unavailable for legal reasons' },
   CUS_SELF_APPROVAL: { status: 403, title: 'A record cannot be approved by someone who wrote it' },
   CUS_CSRF: { status: 403, title: 'This form has expired or did not come from this site' },
   CUS_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },

@@ -1,3 +1,5 @@
+import { publicTexts } from '../legal/pii-repository.ts';
+import { restrictionsOn } from '../legal/restrictions.ts';
 import { Hono } from 'hono';
 import { CorrectionList } from '../corrections/components.tsx';
 import { listCorrections, type CorrectionView } from '../corrections/repository.ts';
@@ -138,6 +140,15 @@ export function incidentRoutes(deps: AppDeps): Hono {
   app.get('/incidents/:slug', async (c) => {
     const data = await loadIncidentPage(deps.db, { slug: c.req.param('slug') }, { preview: false });
     if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published incident at this address.');
+    // Rule R6 again at render time: an order made after publication takes the page down at once.
+    const id = data.incident.id;
+    if (
+      (await restrictionsOn(deps.db, 'incidents', id, await publicTexts(deps.db, 'incidents', id))).length > 0
+    )
+      throw new AppError(
+        'CUS_LEGAL_HOLD',
+        'This record is unavailable while a reporting restriction is in force.',
+      );
     return sendPage(c, <IncidentPage data={data} />, data.lastModified);
   });
   return app;

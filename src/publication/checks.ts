@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { allowedTexts, publicTexts } from '../legal/pii-repository.ts';
 import { describeFinding, scanPii } from '../legal/pii.ts';
+import { ORDER_TYPES, restrictionsOn } from '../legal/restrictions.ts';
 import { approvalReasons, validApprovals } from './approvals.ts';
 import type { PublishableTable } from './service.ts';
 
@@ -110,7 +111,13 @@ export async function publicationChecks(db: Db, table: PublishableTable, id: str
     });
   if (table === 'allegations') await allegationChecks(db, id, report);
   if (table === 'officers') await officerChecks(db, id, report);
-  const pii = scanPii((await publicTexts(db, table, id)).join('\n'), await allowedTexts(db));
+  const texts = await publicTexts(db, table, id);
+  for (const r of await restrictionsOn(db, table, id, texts))
+    report.blocking.push({
+      rule: 'R6',
+      message: `A reporting restriction is in force (${ORDER_TYPES[r.orderType]}, ${r.caseReference}) and ${r.because}.`,
+    });
+  const pii = scanPii(texts.join('\n'), await allowedTexts(db));
   for (const f of pii.slice(0, 5))
     report.blocking.push({
       rule: 'R10',
