@@ -141,6 +141,12 @@ describe('editor forms', () => {
       isPromise: 'on',
       promiseType: 'reform',
     }),
+    reporting_restrictions: () => ({
+      orderType: 'cca_1981_s11',
+      caseReference: uniq('T2025'),
+      startsOn: '2025-10-01',
+      scopeTerms: 'A name the court withheld',
+    }),
   };
 
   test('every kind of record has a form case here', () => {

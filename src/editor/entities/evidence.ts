@@ -71,6 +71,7 @@ export const sources: EntityDef = {
 
 export const claims: EntityDef = {
   type: 'claims',
+  defaults: { stance: 'supports' },
   errorFields: { CUS_CLAIM_INVALID: 'quotedPassage' },
   singular: 'claim',
   plural: 'Claims',
@@ -155,7 +156,8 @@ export const claims: EntityDef = {
           column: 'stance',
           label: 'This source…',
           kind: 'select',
-          required: true,
+          // Not required: a form (or a script) that leaves it out means "supports".
+          hint: 'Choose "contradicts" only when this source disputes what the others say.',
           options: [
             { value: 'supports', label: 'supports the fact' },
             { value: 'contradicts', label: 'contradicts it (sources disagree: both are shown, flagged)' },
