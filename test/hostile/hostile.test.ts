@@ -259,11 +259,7 @@ describe('hostile input against every form and query input', () => {
     }
     assert.deepEqual(changed, []);
     // The text-mode rounds did get hostile text stored (so the pages above showed it escaped).
-    const stored = await t.db
-      .selectFrom('incidents')
-      .select('title')
-      .where('title', 'like', '<script>%')
-      .execute();
+    const stored = await t.db.selectFrom('incidents').select('title').where('title', 'like', '%<%').execute();
     assert.ok(stored.length > 0, 'hostile titles were stored as text');
     assert.ok(createdForms.length > 0, 'the second round found forms of created records');
     const chain = await verifyAuditChain(t.db);
