@@ -57,6 +57,12 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /editor/users/:id/enable': perm('user.manage'),
   'POST /editor/users/:id/unlock': perm('user.manage'),
   'POST /editor/users/:id/reset-2fa': perm('user.manage'),
+  'POST /editor/sources/:id/capture': SIGNED_IN,
+  'GET /editor/snapshots/:id': SIGNED_IN,
+  'GET /editor/snapshots/:id/raw': {
+    level: 'signed-in',
+    note: 'always a download; active types as octet-stream',
+  },
   'GET /editor/pii-allowlist': perm('record.publish'),
   'POST /editor/pii-allowlist': perm('record.publish'),
   'POST /editor/pii-allowlist/:id/delete': perm('record.publish'),

@@ -6,6 +6,7 @@ import { isAppError } from '../errors/catalogue.ts';
 import { UsageError, type Command } from './command.ts';
 import { initCommand, migrateCommand, seedDemoCommand, statsCommand } from './commands/basic.ts';
 import { backupCommand, restoreCommand, verifyCommand } from './commands/integrity.ts';
+import { captureCommand } from './commands/capture.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/users.ts';
 
@@ -17,6 +18,7 @@ export const COMMANDS: Command[] = [
   seedDemoCommand,
   statsCommand,
   verifyCommand,
+  captureCommand,
   backupCommand,
   restoreCommand,
   userCommand,

@@ -24,6 +24,10 @@ describe('configuration', () => {
         PUBLIC_URL: 'https://c.example.org/',
         LOG_LEVEL: 'error',
         CONTACT_EMAIL: 'corrections@c.example.org',
+        CAPTURE_TIMEOUT_MS: '5000',
+        CAPTURE_MAX_BYTES: '1000000',
+        CAPTURE_MAX_REDIRECTS: '2',
+        CAPTURE_ALLOW_PRIVATE: 'true',
       },
       '/w',
     );
@@ -36,7 +40,26 @@ describe('configuration', () => {
       publicUrl: 'https://c.example.org',
       logLevel: 'error',
       contactEmail: 'corrections@c.example.org',
+      capture: { timeoutMs: 5000, maxBytes: 1_000_000, maxRedirects: 2, allowPrivate: true },
     });
+  });
+
+  test('captures refuse private addresses unless CAPTURE_ALLOW_PRIVATE is exactly true', () => {
+    assert.equal(loadConfig({}).capture.allowPrivate, false);
+    assert.deepEqual(loadConfig({}).capture, {
+      timeoutMs: 20_000,
+      maxBytes: 25 * 1024 * 1024,
+      maxRedirects: 5,
+      allowPrivate: false,
+    });
+    assert.throws(
+      () => loadConfig({ CAPTURE_ALLOW_PRIVATE: 'yes' }),
+      /CAPTURE_ALLOW_PRIVATE: must be true or false/,
+    );
+    assert.throws(
+      () => loadConfig({ CAPTURE_MAX_REDIRECTS: '0' }),
+      /CAPTURE_MAX_REDIRECTS: must be between 1 and 20/,
+    );
   });
 
   test('CONTACT_EMAIL is optional, and must be an email address when given', () => {

@@ -16,6 +16,8 @@ export interface Config {
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Where people named in a record send replies, corrections and complaints; unset until the operator gives one. */
   contactEmail: string | undefined;
+  /** Bounds on fetching sources for the archive (see src/capture/fetch.ts). */
+  capture: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowPrivate: boolean };
 }
 
 const portSchema = z.coerce
@@ -23,6 +25,13 @@ const portSchema = z.coerce
   .int('must be a whole number')
   .min(0, 'must be between 0 and 65535')
   .max(65535, 'must be between 0 and 65535');
+
+const positiveInt = (max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, `must be between 1 and ${max}`)
+    .max(max, `must be between 1 and ${max}`);
 
 const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
@@ -45,6 +54,11 @@ const envSchema = z.object({
       message: 'must be an http(s) URL such as https://custodiet.example.org',
     }),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  CAPTURE_TIMEOUT_MS: positiveInt(600_000).default(20_000),
+  CAPTURE_MAX_BYTES: positiveInt(1024 * 1024 * 1024).default(25 * 1024 * 1024),
+  CAPTURE_MAX_REDIRECTS: positiveInt(20).default(5),
+  // Off by default: an address typed into the editor must not reach our own network.
+  CAPTURE_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   CONTACT_EMAIL: z
     .string()
     .trim()
@@ -85,5 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     contactEmail: e.CONTACT_EMAIL,
+    capture: {
+      timeoutMs: e.CAPTURE_TIMEOUT_MS,
+      maxBytes: e.CAPTURE_MAX_BYTES,
+      maxRedirects: e.CAPTURE_MAX_REDIRECTS,
+      allowPrivate: e.CAPTURE_ALLOW_PRIVATE === 'true',
+    },
   };
 }

@@ -338,6 +338,12 @@ export interface SourceSnapshots {
   http_status: number | null;
   extracted_text: string | null;
   created_at: Generated<Timestamp>;
+  requested_url: string | null;
+  response_headers: Json | null;
+  text_sha256: string | null;
+  change: string | null;
+  error: string | null;
+  attempts: Generated<number>;
 }
 
 export interface Sources {

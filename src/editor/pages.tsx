@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { can } from '../accounts/policy.ts';
 import type { SessionInfo } from '../accounts/session.ts';
 import type { CheckReport } from '../publication/checks.ts';
@@ -162,6 +163,8 @@ export function RecordPage(props: {
   childLists: ChildList[];
   linksHref: string | null;
   notice?: string;
+  /** A panel particular to this kind of record (a source's archived copies). */
+  extra?: Child;
 }) {
   const d = props.def;
   const base = `/editor/${d.type}/${String(props.row.id)}`;
@@ -196,6 +199,7 @@ export function RecordPage(props: {
       )}
       <h2>Fields</h2>
       <Facts row={props.row} />
+      {props.extra}
       {props.claims && (
         <section aria-labelledby="claims-title">
           <h2 id="claims-title">Sources for this record</h2>

@@ -24,6 +24,7 @@ import { ENTITIES, entityFor } from './registry.ts';
 import { childRows, claimsOn, dashboardCounts, getRow, listRows } from './repository.ts';
 import { saveFromForm, targetFor } from './save.ts';
 import { workflowRoutes } from './workflow-routes.tsx';
+import { CapturePanel, captureRoutes, snapshotsOf } from '../capture/routes.tsx';
 
 const NOTICES = {
   saved: 'Saved.',
@@ -32,6 +33,7 @@ const NOTICES = {
   reverted: 'Reverted: the old values are now a new version.',
   links: 'Involvement saved.',
   approved: 'Approved: this version may now be published.',
+  'capture-queued': 'Capture queued: the page will be fetched in the background; reload to see the result.',
 } as const;
 const recordQuery = z.object({ notice: z.enum(Object.keys(NOTICES) as [keyof typeof NOTICES]).optional() });
 const listQuery = z.object({
@@ -72,10 +74,13 @@ async function renderForm(
   return sendPrivatePage(c, page, opts.err?.status ?? 200);
 }
 
-async function submitForm(c: Context<EditorEnv>, db: Db, def: EntityDef, id?: string) {
+async function submitForm(c: Context<EditorEnv>, deps: AppDeps, def: EntityDef, id?: string) {
+  const db = deps.db;
   const values = await readForm(c);
   try {
     const saved = await saveFromForm(db, editorOf(c), def, values, id);
+    // A new source's placeholder snapshot is queued for capture as soon as the save commits.
+    if (def.type === 'sources' && !id) await deps.capture?.sweep();
     return c.redirect(`/editor/${def.type}/${saved.id}?notice=${saved.changed ? 'saved' : 'unchanged'}`, 303);
   } catch (err) {
     const e = formError(err);
@@ -126,6 +131,16 @@ async function recordPage(c: Context<EditorEnv>, db: Db, def: EntityDef, id: str
       }
       childLists={children}
       linksHref={def.type === 'incidents' ? `/editor/incidents/${id}/links` : null}
+      extra={
+        def.type === 'sources' ? (
+          <CapturePanel
+            sourceId={id}
+            hasUrl={row.url !== null}
+            snapshots={await snapshotsOf(db, id)}
+            csrfToken={c.get('session').csrfToken}
+          />
+        ) : null
+      }
       notice={notice && NOTICES[notice]}
     />
   );
@@ -151,6 +166,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   app.route('/', previewRoutes(db));
   // Before the generic /:type routes, which would take "audit" for a kind of record.
   app.route('/', auditViewerRoutes(db));
+  app.route('/', captureRoutes(deps));
   app.get('/:type', async (c) => {
     const def = entityFor(c.req.param('type'));
     const q = parseQuery(c, listQuery);
@@ -166,7 +182,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
     const prefill = Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => names.has(k)));
     return renderForm(c, db, def, { values: { ...def.defaults, ...prefill } });
   });
-  app.post('/:type/new', (c) => submitForm(c, db, entityFor(c.req.param('type'))));
+  app.post('/:type/new', (c) => submitForm(c, deps, entityFor(c.req.param('type'))));
   app.get('/:type/:id', (c) => recordPage(c, db, entityFor(c.req.param('type')), uuidParam(c, 'id')));
   app.get('/:type/:id/edit', async (c) => {
     const def = entityFor(c.req.param('type'));
@@ -174,6 +190,6 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
     if (!row) throw new AppError('CUS_NOT_FOUND', `There is no ${def.singular} with this id.`);
     return renderForm(c, db, def, { id: String(row.id), values: await toForm(def, row, db) });
   });
-  app.post('/:type/:id/edit', (c) => submitForm(c, db, entityFor(c.req.param('type')), uuidParam(c, 'id')));
+  app.post('/:type/:id/edit', (c) => submitForm(c, deps, entityFor(c.req.param('type')), uuidParam(c, 'id')));
   return app;
 }

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'kysely';
 import type { Backend, Db } from '../db/client.ts';
+import type { BlobStore } from '../blobs/store.ts';
+import type { CaptureQueue } from '../capture/queue.ts';
 import { accountRoutes } from '../accounts/routes.tsx';
 import { AppError } from '../errors/catalogue.ts';
 import { editorRoutes } from '../editor/routes.tsx';
@@ -27,6 +29,10 @@ export interface AppDeps {
   publicUrl?: string;
   /** CONTACT_EMAIL, shown on the right-of-reply page; unset until the operator configures one. */
   contactEmail?: string | undefined;
+  /** Where archived snapshots and uploads are kept (content-addressed). */
+  blobs?: BlobStore;
+  /** The background capture queue; absent, captures wait for the next worker that runs. */
+  capture?: CaptureQueue;
 }
 
 /** Largest request body accepted anywhere (uploads get their own, larger limit later). */

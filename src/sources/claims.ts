@@ -25,6 +25,8 @@ export interface ArchiveView {
   status: string;
   sha256: string | null;
   fetchedAt: Date | null;
+  /** When a later check found the original taken down (404/410) while we hold this copy. */
+  originalGoneAt?: Date | null;
 }
 
 /** One fact's support: the source, the verbatim passage (or a note why there is none), the archive. */
@@ -59,8 +61,39 @@ async function bestArchives(db: Db, sourceIds: string[]): Promise<Map<string, Ar
     .orderBy('fetched_at', (ob) => ob.desc().nullsLast())
     .orderBy('created_at', 'desc')
     .execute();
+  const gone = await goneSince(db, sourceIds);
   return new Map(
-    rows.map((r) => [r.source_id, { status: r.capture_status, sha256: r.sha256, fetchedAt: r.fetched_at }]),
+    rows.map((r) => [
+      r.source_id,
+      {
+        status: r.capture_status,
+        sha256: r.sha256,
+        fetchedAt: r.fetched_at,
+        originalGoneAt: gone.get(r.source_id) ?? null,
+      },
+    ]),
+  );
+}
+
+/**
+ * Sources whose latest check found the original gone, and when: hearing notices are taken down
+ * after weeks, and a reader must see that the archived copy is now the only one.
+ */
+export async function goneSince(db: Db, sourceIds: string[]): Promise<Map<string, Date>> {
+  if (sourceIds.length === 0) return new Map();
+  const latest = await db
+    .selectFrom('source_snapshots')
+    .distinctOn('source_id')
+    .select(['source_id', 'capture_status', 'fetched_at'])
+    .where('source_id', 'in', sourceIds)
+    .where('capture_status', 'in', ['captured', 'gone'])
+    .orderBy('source_id')
+    .orderBy('fetched_at', (ob) => ob.desc().nullsLast())
+    .execute();
+  return new Map(
+    latest
+      .filter((r) => r.capture_status === 'gone' && r.fetched_at)
+      .map((r) => [r.source_id, r.fetched_at!]),
   );
 }
 
@@ -124,6 +157,9 @@ export async function claimsFor(
   const fallback = await bestArchives(db, [
     ...new Set(rows.filter((r) => r.capture_status === null).map((r) => r.source_id)),
   ]);
+  const gone = await goneSince(db, [
+    ...new Set(rows.filter((r) => r.capture_status !== null).map((r) => r.source_id)),
+  ]);
   for (const r of rows) {
     const claim: ClaimView = {
       id: r.id,
@@ -135,7 +171,12 @@ export async function claimsFor(
       source: sourceView(r),
       archive:
         r.capture_status !== null
-          ? { status: r.capture_status, sha256: r.sha256, fetchedAt: r.fetched_at }
+          ? {
+              status: r.capture_status,
+              sha256: r.sha256,
+              fetchedAt: r.fetched_at,
+              originalGoneAt: gone.get(r.source_id) ?? null,
+            }
           : (fallback.get(r.source_id) ?? NOT_CAPTURED),
       createdAt: r.created_at,
     };

@@ -59,6 +59,15 @@ export function ArchiveLine(props: { archive: ArchiveView }) {
           </>
         )}
         . SHA-256: <span class="hash">{a.sha256}</span>
+        {a.originalGoneAt && (
+          <>
+            {' '}
+            <strong class="gone">
+              The original is no longer online (checked <Timestamp at={a.originalGoneAt} />
+              ); this archived copy is held.
+            </strong>
+          </>
+        )}
       </p>
     );
   }

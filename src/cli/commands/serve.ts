@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { localBlobStore } from '../../blobs/store.ts';
+import { startCaptureQueue, type CaptureQueue } from '../../capture/queue.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrations.ts';
 import { demoSeeded, seedDemo } from '../../demo/seed.ts';
@@ -38,12 +40,23 @@ export const serveCommand: Command = {
       await database.close();
       throw err;
     }
+    const blobs = localBlobStore(config.blobDir);
+    // Captures run beside the web server; pg-boss shares the database, so several instances share the work.
+    let capture: CaptureQueue | undefined;
+    try {
+      capture = await startCaptureQueue({ db: database.db, blobs, limits: config.capture, logger });
+      await capture.sweep();
+    } catch (err) {
+      logger.error('the capture queue did not start; sources will wait for `custodiet capture`', err);
+    }
     const app = createApp({
       db: database.db,
       backend: database.backend,
       logger,
       publicUrl: config.publicUrl,
       contactEmail: config.contactEmail,
+      blobs,
+      capture,
     });
     const server = serve({ fetch: app.fetch, port, hostname: host });
     await new Promise<void>((resolve, reject) => {
@@ -64,6 +77,7 @@ export const serveCommand: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    await capture?.stop();
     await database.close();
     return 0;
   },
