@@ -92,6 +92,25 @@ export interface Corrections {
   published_at: Generated<Timestamp>;
 }
 
+export interface CourtProceedings {
+  id: Generated<string>;
+  incident_id: string;
+  officer_id: string | null;
+  started_by: string;
+  started_on: string;
+  court: string | null;
+  charge: string | null;
+  next_hearing_on: string | null;
+  plea: string | null;
+  outcome: string | null;
+  ended_by: string | null;
+  ended_on: string | null;
+  end_signed_off_by: string | null;
+  notes: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Findings {
   id: Generated<string>;
   allegation_id: string;
@@ -156,6 +175,7 @@ export interface Incidents {
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   search: GeneratedAlways<string | null>;
+  proceedings_active: Generated<boolean>;
 }
 
 export interface Invitations {
@@ -467,6 +487,7 @@ export interface DB {
   audit_log: AuditLog;
   claims: Claims;
   corrections: Corrections;
+  court_proceedings: CourtProceedings;
   findings: Findings;
   forces: Forces;
   incident_officers: IncidentOfficers;

@@ -147,6 +147,13 @@ describe('editor forms', () => {
       startsOn: '2025-10-01',
       scopeTerms: 'A name the court withheld',
     }),
+    court_proceedings: () => ({
+      incidentId: ids.incident,
+      startedBy: 'charge',
+      startedOn: '2025-02-03',
+      court: 'Westminster Magistrates’ Court',
+      charge: 'Misconduct in public office',
+    }),
   };
 
   test('every kind of record has a form case here', () => {

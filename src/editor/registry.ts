@@ -4,7 +4,7 @@ import { incidents, timelineEvents } from './entities/cases.ts';
 import { allegations, findings, sanctions } from './entities/conduct.ts';
 import { claims, sources, statements } from './entities/evidence.ts';
 import { officerIdentifiers, officerPostings, officerRanks, officers } from './entities/officers.ts';
-import { reportingRestrictions } from './entities/legal.ts';
+import { courtProceedings, reportingRestrictions } from './entities/legal.ts';
 import { people, units } from './entities/people.ts';
 
 /** Every kind of record the editor handles, in the order the dashboard lists them. */
@@ -24,6 +24,7 @@ export const ENTITIES: EntityDef[] = [
   claims,
   statements,
   reportingRestrictions,
+  courtProceedings,
 ];
 
 const BY_TYPE = new Map(ENTITIES.map((e) => [e.type, e]));

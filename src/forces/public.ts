@@ -34,23 +34,27 @@ export async function unitAndDescendants(db: Db, unitId: string): Promise<string
 
 /** Published incidents in scope, most recent first. */
 export function scopeIncidents(db: Db, scope: Scope) {
-  return db
-    .selectFrom('incidents as i')
-    .select([
-      'i.slug',
-      'i.title',
-      'i.occurred_on',
-      'i.occurred_precision',
-      'i.occurred_until',
-      'i.place',
-      'i.updated_at',
-    ])
-    .where('i.publication_state', '=', 'published')
-    .where(incidentsIn(scope))
-    .orderBy(sql`coalesce(i.occurred_until, i.occurred_on)`, (ob) => ob.desc().nullsLast())
-    .orderBy('i.slug')
-    .limit(LIST_LIMIT + 1)
-    .execute();
+  return (
+    db
+      .selectFrom('incidents as i')
+      .select([
+        'i.slug',
+        'i.title',
+        'i.occurred_on',
+        'i.occurred_precision',
+        'i.occurred_until',
+        'i.place',
+        'i.updated_at',
+      ])
+      .where('i.publication_state', '=', 'published')
+      // R5: while proceedings are active only the court report is public, not the listing.
+      .where('i.proceedings_active', '=', false)
+      .where(incidentsIn(scope))
+      .orderBy(sql`coalesce(i.occurred_until, i.occurred_on)`, (ob) => ob.desc().nullsLast())
+      .orderBy('i.slug')
+      .limit(LIST_LIMIT + 1)
+      .execute()
+  );
 }
 
 /** An officer listed on a force or unit page, with the status label of each published allegation (R1). */

@@ -45,6 +45,8 @@ export async function listPublishedIncidents(db: Db, limit = 50): Promise<Incide
       'i.updated_at',
     ])
     .where('i.publication_state', '=', 'published')
+    // R5: while proceedings are active only the court report is public, not the listing.
+    .where('i.proceedings_active', '=', false)
     .orderBy(sql`coalesce(i.occurred_until, i.occurred_on)`, (ob) => ob.desc().nullsLast())
     .orderBy('i.slug')
     .limit(limit)

@@ -1,5 +1,7 @@
 import { publicTexts } from '../legal/pii-repository.ts';
 import { restrictionsOn } from '../legal/restrictions.ts';
+import { CourtReportPage } from '../legal/court-report.tsx';
+import { courtReports } from '../legal/proceedings.ts';
 import { Hono } from 'hono';
 import { CorrectionList } from '../corrections/components.tsx';
 import { listCorrections, type CorrectionView } from '../corrections/repository.ts';
@@ -149,6 +151,20 @@ export function incidentRoutes(deps: AppDeps): Hono {
         'CUS_LEGAL_HOLD',
         'This record is unavailable while a reporting restriction is in force.',
       );
+    // Rule R5 at render time: while proceedings are active, the court report and nothing more.
+    const held = await deps.db
+      .selectFrom('incidents')
+      .select('proceedings_active')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (held.proceedings_active) {
+      const reports = await courtReports(deps.db, id);
+      return sendPage(
+        c,
+        <CourtReportPage reports={reports} corrections={data.corrections} />,
+        latest(...reports.map((r) => r.updatedAt), ...data.corrections.map((e) => e.publishedAt)),
+      );
+    }
     return sendPage(c, <IncidentPage data={data} />, data.lastModified);
   });
   return app;

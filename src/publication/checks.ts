@@ -40,7 +40,8 @@ async function allegationChecks(db: Db, id: string, report: CheckReport): Promis
     .leftJoin('taxonomy_terms as t', (j) =>
       j.onRef('t.taxonomy_id', '=', 'a.status_taxonomy').onRef('t.code', '=', 'a.status_code'),
     )
-    .select(['a.officer_id', 'a.status_code', 't.label'])
+    .innerJoin('incidents as i', 'i.id', 'a.incident_id')
+    .select(['a.officer_id', 'a.status_code', 't.label', 'i.proceedings_active as held'])
     .where('a.id', '=', id)
     .executeTakeFirstOrThrow();
   const claims = await claimCounts(db, 'allegation_id', id);
@@ -59,11 +60,17 @@ async function allegationChecks(db: Db, id: string, report: CheckReport): Promis
       message: 'An allegation needs at least one claim linking it to a source.',
     });
   }
-  if (a.status_code === 'active_proceedings')
-    report.warnings.push({
+  if (a.held)
+    report.blocking.push({
       rule: 'R5',
       message:
-        'Active criminal proceedings: publish only fair, accurate, contemporaneous court reports (Contempt of Court Act 1981).',
+        'Criminal proceedings on this incident are active: until they end, only the court report (charge, court, dates, plea, outcome) is public, so no allegation may be published (Contempt of Court Act 1981).',
+    });
+  else if (a.status_code === 'active_proceedings')
+    report.blocking.push({
+      rule: 'R5',
+      message:
+        'The status label says proceedings are active, but none are recorded on the incident: record them (court, charge, dates) so the hold applies, or correct the label.',
     });
 }
 
@@ -101,6 +108,15 @@ async function disputedClaims(db: Db, table: PublishableTable, id: string): Prom
   return Number(row.n);
 }
 
+async function proceedingsActive(db: Db, incidentId: string): Promise<boolean> {
+  const i = await db
+    .selectFrom('incidents')
+    .select('proceedings_active')
+    .where('id', '=', incidentId)
+    .executeTakeFirst();
+  return i?.proceedings_active ?? false;
+}
+
 /** Runs every pre-publication check for one record. */
 export async function publicationChecks(db: Db, table: PublishableTable, id: string): Promise<CheckReport> {
   const report: CheckReport = { blocking: [], warnings: [] };
@@ -110,6 +126,12 @@ export async function publicationChecks(db: Db, table: PublishableTable, id: str
       message: 'An incident needs at least one claim linking it to a source.',
     });
   if (table === 'allegations') await allegationChecks(db, id, report);
+  if (table === 'incidents' && (await proceedingsActive(db, id)))
+    report.warnings.push({
+      rule: 'R5',
+      message:
+        'Criminal proceedings on this incident are active: its public page shows only the court report (charge, court, dates, plea, outcome) and its allegations are hidden until an editor records the end.',
+    });
   if (table === 'officers') await officerChecks(db, id, report);
   const texts = await publicTexts(db, table, id);
   for (const r of await restrictionsOn(db, table, id, texts))

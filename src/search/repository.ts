@@ -86,6 +86,8 @@ function incidentBranch(f: ResolvedFilters, q?: string): Branch {
     from: sql`incidents i`,
     where: [
       sql`i.publication_state = 'published'`,
+      // R5: an incident under active proceedings is not listed (its summary is withheld).
+      sql`NOT i.proceedings_active`,
       ...maybe(q, () => sql`i.search @@ ${tsQuery(q!)}`),
       ...incidentConditions(f),
       ...maybe(

@@ -100,6 +100,12 @@ export const incidents: EntityDef = {
   children: [
     { type: 'timeline_events', column: 'incident_id', label: 'Timeline', field: 'incidentId' },
     { type: 'allegations', column: 'incident_id', label: 'Allegations', field: 'incidentId' },
+    {
+      type: 'court_proceedings',
+      column: 'incident_id',
+      label: 'Court proceedings (R5 hold)',
+      field: 'incidentId',
+    },
   ],
 };
 
