@@ -199,7 +199,9 @@ describe('JPEG', () => {
     const verbose = identify(out.bytes, 'jpeg', ['-verbose']);
     if (verbose) assert.doesNotMatch(verbose, /GPS|exif:|xmp:|Jane|TestCam|comment:/i);
   });
+});
 
+describe('JPEG segments that carry colour', () => {
   test('an ICC profile and a bare Adobe APP14 stay; other APP2 and a JFIF thumbnail go', async () => {
     const seg = (m: number, payload: string | Uint8Array) => {
       const p = typeof payload === 'string' ? Buffer.from(payload, 'latin1') : Buffer.from(payload);
@@ -357,7 +359,7 @@ async function rejectsWith(
   });
 }
 
-describe('refusals', () => {
+describe('refusals of other types', () => {
   test('other types, and types that disagree with their declaration, are UnsupportedUpload', async () => {
     const html = Buffer.from('<!doctype html><script>fetch("//evil.example")</script>');
     await rejectsWith(stripMetadata(html, 'image/jpeg'), UnsupportedUpload, (e) => {
@@ -390,7 +392,9 @@ describe('refusals', () => {
       assert.equal((await stripMetadata(JPEG, declared)).mediaType, 'image/jpeg', declared);
     }
   });
+});
 
+describe('refusals of damaged files', () => {
   test('damaged files are MalformedUpload', async () => {
     const cases: [string, Uint8Array][] = [
       ['truncated JPEG', JPEG.subarray(0, Math.floor(JPEG.length / 2))],
