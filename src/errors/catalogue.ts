@@ -13,6 +13,8 @@ export const ERROR_CATALOGUE = {
   CUS_CSRF: { status: 403, title: 'This form has expired or did not come from this site' },
   CUS_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   CUS_PAYLOAD_TOO_LARGE: { status: 413, title: 'The request is too large' },
+  CUS_UPLOAD_UNSUPPORTED: { status: 415, title: 'This kind of file cannot be accepted as evidence' },
+  CUS_UPLOAD_MALFORMED: { status: 422, title: 'This file is damaged or not what it claims to be' },
   CUS_CONFLICT: { status: 409, title: 'This conflicts with an existing record' },
   CUS_STATE_TRANSITION: { status: 409, title: 'This record cannot move to that state from where it is' },
   CUS_PUBLICATION_BLOCKED: { status: 422, title: 'This record cannot be published yet' },
