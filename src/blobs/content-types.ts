@@ -18,6 +18,6 @@ export const ACTIVE_CONTENT_TYPES = new Set([
 
 /** True when a browser could execute something in this type (parameters such as charset ignored). */
 export function isActiveContent(mediaType: string): boolean {
-  const base = mediaType.split(';')[0]!.trim().toLowerCase();
+  const base = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
   return ACTIVE_CONTENT_TYPES.has(base) || base.endsWith('+xml');
 }

@@ -22,29 +22,11 @@ export interface StrippedUpload {
   removed: string[];
 }
 
-/**
- * Types a browser would run as code or render as a document (scripts, markup). Such files must
- * never be served inline from our origin: they could run script as us, or phone home with the
- * reader's address. They are also refused by stripMetadata.
- */
-export const ACTIVE_CONTENT_TYPES: readonly string[] = [
-  'text/html',
-  'image/svg+xml',
-  'application/xhtml+xml',
-  'application/javascript',
-  'text/javascript',
-  'application/xml',
-  'text/xml',
-];
+export { ACTIVE_CONTENT_TYPES, isActiveContent } from '../blobs/content-types.ts';
 
 /** The bare, lower-case media type: "Text/HTML; charset=utf-8" becomes "text/html". */
 function essence(type: string): string {
   return (type.split(';')[0] ?? '').trim().toLowerCase();
-}
-
-/** True if a media type (parameters and case ignored) is one that must never be served inline. */
-export function isActiveContent(type: string): boolean {
-  return ACTIVE_CONTENT_TYPES.includes(essence(type));
 }
 
 /**
