@@ -25,7 +25,9 @@ export type Permission =
   /** Manage accounts. */
   | 'user.manage'
   /** Read and export the whole audit log (every actor, every change): admins only. */
-  | 'audit.read';
+  | 'audit.read'
+  /** Open the encrypted original of an uploaded file (metadata intact); every opening is audited. */
+  | 'evidence.read_original';
 
 const CONTRIBUTOR: Permission[] = ['record.edit_unpublished', 'record.submit'];
 const EDITOR: Permission[] = [
@@ -39,8 +41,8 @@ const EDITOR: Permission[] = [
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(CONTRIBUTOR),
   editor: new Set(EDITOR),
-  moderator: new Set(EDITOR),
-  admin: new Set([...EDITOR, 'user.manage', 'audit.read']),
+  moderator: new Set([...EDITOR, 'evidence.read_original']),
+  admin: new Set([...EDITOR, 'user.manage', 'audit.read', 'evidence.read_original']),
 };
 
 /** The part of a user the policy looks at. */

@@ -33,6 +33,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /forces/:slug': PUBLIC,
   'GET /forces/:forceSlug/units/:unitSlug': PUBLIC,
   'GET /statements/:slug': PUBLIC,
+  'GET /evidence/:sha256': { level: 'public' },
   'GET /corrections': PUBLIC,
   'GET /methodology': PUBLIC,
   'GET /right-of-reply': PUBLIC,
@@ -58,6 +59,12 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /editor/users/:id/unlock': perm('user.manage'),
   'POST /editor/users/:id/reset-2fa': perm('user.manage'),
   'POST /editor/sources/:id/capture': SIGNED_IN,
+  'GET /editor/sources/:id/upload': SIGNED_IN,
+  'POST /editor/sources/:id/upload': {
+    level: 'signed-in',
+    note: 'JPEG, PNG, WebP, PDF; metadata stripped, original sealed',
+  },
+  'GET /editor/snapshots/:id/original': perm('evidence.read_original', 'every opening is audited'),
   'GET /editor/snapshots/:id': SIGNED_IN,
   'GET /editor/snapshots/:id/raw': {
     level: 'signed-in',

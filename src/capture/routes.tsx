@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { EditorEnv } from '../accounts/middleware.ts';
+import { can } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
 import { EditorLayout } from '../editor/layout.tsx';
 import { AppError } from '../errors/catalogue.ts';
@@ -24,6 +25,7 @@ export interface SnapshotRow {
   sha256: string | null;
   error: string | null;
   attempts: number;
+  origin: string;
 }
 
 /** Every capture of a source, newest first. */
@@ -40,6 +42,7 @@ export function snapshotsOf(db: Db, sourceId: string): Promise<SnapshotRow[]> {
       'sha256',
       'error',
       'attempts',
+      'origin',
     ])
     .where('source_id', '=', sourceId)
     .orderBy('created_at', 'desc')
@@ -47,6 +50,7 @@ export function snapshotsOf(db: Db, sourceId: string): Promise<SnapshotRow[]> {
 }
 
 function outcome(s: SnapshotRow): string {
+  if (s.origin === 'upload') return 'uploaded file (public copy without metadata; original sealed)';
   if (s.capture_status === 'captured')
     return s.change === 'changed'
       ? 'captured: the page changed since the previous copy'
@@ -88,6 +92,9 @@ export function CapturePanel(props: {
           </li>
         ))}
       </ul>
+      <p>
+        <a href={`/editor/sources/${props.sourceId}/upload`}>Upload a file to this source</a>
+      </p>
       {props.hasUrl && (
         <form method="post" action={`/editor/sources/${props.sourceId}/capture`}>
           <CsrfInput token={props.csrfToken} />
@@ -110,6 +117,11 @@ async function snapshotPage(c: Ctx, db: Db) {
     .executeTakeFirst();
   if (!s) throw new AppError('CUS_NOT_FOUND', 'There is no such snapshot.');
   const headers = Object.entries((s.response_headers ?? {}) as Record<string, string>);
+  const original = await db
+    .selectFrom('upload_originals')
+    .select(['removed', 'original_size', 'original_sha256', 'key_id'])
+    .where('snapshot_id', '=', id)
+    .executeTakeFirst();
   const page = (
     <EditorLayout
       title={`Snapshot of ${s.title}`}
@@ -139,8 +151,30 @@ async function snapshotPage(c: Ctx, db: Db) {
       </dl>
       {s.sha256 && (
         <p>
-          <a href={`/editor/snapshots/${s.id}/raw`}>Download the archived bytes</a>
+          <a href={`/editor/snapshots/${s.id}/raw`}>
+            {s.origin === 'upload'
+              ? 'Download the public copy (metadata removed)'
+              : 'Download the archived bytes'}
+          </a>
         </p>
+      )}
+      {original && (
+        <section aria-labelledby="original-title">
+          <h2 id="original-title">The original</h2>
+          <p>
+            Removed from the public copy:{' '}
+            {original.removed.length ? original.removed.join('; ') : 'nothing was found'}. The original (
+            {original.original_size} bytes, SHA-256 <span class="hash">{original.original_sha256}</span>) is
+            sealed with key {original.key_id}.
+          </p>
+          {can(c.get('session').user, 'evidence.read_original') ? (
+            <p>
+              <a href={`/editor/snapshots/${s.id}/original`}>Open the original</a> (recorded in the audit log)
+            </p>
+          ) : (
+            <p class="note">Only moderators and admins can open it.</p>
+          )}
+        </section>
       )}
       <h2>Extracted text</h2>
       {s.extracted_text ? (

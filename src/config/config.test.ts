@@ -41,7 +41,9 @@ describe('configuration', () => {
       logLevel: 'error',
       contactEmail: 'corrections@c.example.org',
       capture: { timeoutMs: 5000, maxBytes: 1_000_000, maxRedirects: 2, allowPrivate: true },
+      originals: { keyBase64: undefined, keyFile: '/w/d/keys/originals.key' },
     });
+    assert.throws(() => loadConfig({ ORIGINALS_KEY: 'c2hvcnQ=' }), /ORIGINALS_KEY: must be 32 random bytes/);
   });
 
   test('captures refuse private addresses unless CAPTURE_ALLOW_PRIVATE is exactly true', () => {

@@ -18,6 +18,8 @@ export interface Config {
   contactEmail: string | undefined;
   /** Bounds on fetching sources for the archive (see src/capture/fetch.ts). */
   capture: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowPrivate: boolean };
+  /** Key sealing uploaded originals: ORIGINALS_KEY (base64, 32 bytes), else a file made once in DATA_DIR. */
+  originals: { keyBase64: string | undefined; keyFile: string };
 }
 
 const portSchema = z.coerce
@@ -59,6 +61,14 @@ const envSchema = z.object({
   CAPTURE_MAX_REDIRECTS: positiveInt(20).default(5),
   // Off by default: an address typed into the editor must not reach our own network.
   CAPTURE_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  ORIGINALS_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
+      message: 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
+    }),
   CONTACT_EMAIL: z
     .string()
     .trim()
@@ -105,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxRedirects: e.CAPTURE_MAX_REDIRECTS,
       allowPrivate: e.CAPTURE_ALLOW_PRIVATE === 'true',
     },
+    originals: { keyBase64: e.ORIGINALS_KEY, keyFile: path.join(dataDir, 'keys', 'originals.key') },
   };
 }

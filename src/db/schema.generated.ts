@@ -364,6 +364,7 @@ export interface SourceSnapshots {
   change: string | null;
   error: string | null;
   attempts: Generated<number>;
+  origin: Generated<string>;
 }
 
 export interface Sources {
@@ -466,6 +467,17 @@ export interface Units {
   search: GeneratedAlways<string | null>;
 }
 
+export interface UploadOriginals {
+  id: Generated<string>;
+  snapshot_id: string;
+  envelope_sha256: string;
+  original_sha256: string;
+  original_size: Int8;
+  key_id: string;
+  removed: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+}
+
 export interface Users {
   id: Generated<string>;
   email: string;
@@ -519,5 +531,6 @@ export interface DB {
   taxonomy_terms: TaxonomyTerms;
   timeline_events: TimelineEvents;
   units: Units;
+  upload_originals: UploadOriginals;
   users: Users;
 }

@@ -25,6 +25,7 @@ import { childRows, claimsOn, dashboardCounts, getRow, listRows } from './reposi
 import { saveFromForm, targetFor } from './save.ts';
 import { workflowRoutes } from './workflow-routes.tsx';
 import { CapturePanel, captureRoutes, snapshotsOf } from '../capture/routes.tsx';
+import { uploadRoutes } from '../uploads/routes.tsx';
 
 const NOTICES = {
   saved: 'Saved.',
@@ -167,6 +168,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   // Before the generic /:type routes, which would take "audit" for a kind of record.
   app.route('/', auditViewerRoutes(db));
   app.route('/', captureRoutes(deps));
+  app.route('/', uploadRoutes(deps));
   app.get('/:type', async (c) => {
     const def = entityFor(c.req.param('type'));
     const q = parseQuery(c, listQuery);

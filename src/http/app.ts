@@ -4,6 +4,9 @@ import { sql } from 'kysely';
 import type { Backend, Db } from '../db/client.ts';
 import type { BlobStore } from '../blobs/store.ts';
 import type { CaptureQueue } from '../capture/queue.ts';
+import { MAX_UPLOAD_BYTES } from '../uploads/service.ts';
+import { evidenceRoutes } from '../uploads/routes.tsx';
+import type { Vault } from '../uploads/vault.ts';
 import { accountRoutes } from '../accounts/routes.tsx';
 import { AppError } from '../errors/catalogue.ts';
 import { editorRoutes } from '../editor/routes.tsx';
@@ -33,24 +36,30 @@ export interface AppDeps {
   blobs?: BlobStore;
   /** The background capture queue; absent, captures wait for the next worker that runs. */
   capture?: CaptureQueue;
+  /** Seals uploaded originals (metadata intact); without it uploads are refused. */
+  vault?: Vault;
 }
 
-/** Largest request body accepted anywhere (uploads get their own, larger limit later). */
+/** Largest request body accepted anywhere but the upload form. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+const UPLOAD_PATH = /^\/editor\/sources\/[^/]+\/upload$/;
 
 /** Builds the app without listening: tests call app.request() against a real database. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use(accessLog(deps.logger));
   app.use(securityHeaders({ https: (deps.publicUrl ?? '').startsWith('https:') }));
-  app.use(
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new AppError('CUS_PAYLOAD_TOO_LARGE', `Requests are limited to ${MAX_BODY_BYTES} bytes`);
+        throw new AppError('CUS_PAYLOAD_TOO_LARGE', `Requests are limited to ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const normal = limit(MAX_BODY_BYTES);
+  // File uploads get room for the file (plus the form around it); every other request stays small.
+  const upload = limit(MAX_UPLOAD_BYTES + 64 * 1024);
+  app.use((c, next) => (UPLOAD_PATH.test(c.req.path) ? upload(c, next) : normal(c, next)));
 
   app.get('/healthz', async (c) => {
     try {
@@ -79,6 +88,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', methodologyRoutes(deps));
   app.route('/', replyRoutes(deps));
   app.route('/', searchRoutes(deps));
+  app.route('/', evidenceRoutes(deps));
 
   app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));
   app.onError((err, c) => writeError(c, toAppError(err, deps.logger)));

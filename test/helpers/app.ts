@@ -1,9 +1,31 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Hono } from 'hono';
+import { localBlobStore } from '../../src/blobs/store.ts';
 import { createApp, type AppDeps } from '../../src/http/app.ts';
 import { createLogger } from '../../src/http/logger.ts';
+import { openVault } from '../../src/uploads/vault.ts';
 import type { TestDatabase } from './db.ts';
+
+// One blob folder and one originals key per test process, removed when it exits.
+const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-test-blobs-'));
+process.once('exit', () => fs.rmSync(blobDir, { recursive: true, force: true }));
+
+/** The blob store test apps write to (tests re-read stored files through it). */
+export const testBlobs = localBlobStore(blobDir);
+/** The vault test apps seal originals with. */
+export const testVault = await openVault(crypto.randomBytes(32));
 
 /** The real app over a test database, with logging silenced. */
 export function testApp(t: TestDatabase, overrides: Partial<AppDeps> = {}): Hono {
-  return createApp({ db: t.db, backend: t.backend, logger: createLogger('silent'), ...overrides });
+  return createApp({
+    db: t.db,
+    backend: t.backend,
+    logger: createLogger('silent'),
+    blobs: testBlobs,
+    vault: testVault,
+    ...overrides,
+  });
 }

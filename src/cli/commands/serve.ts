@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { localBlobStore } from '../../blobs/store.ts';
 import { startCaptureQueue, type CaptureQueue } from '../../capture/queue.ts';
 import { openDatabase } from '../../db/client.ts';
+import { loadVaultKey, openVault } from '../../uploads/vault.ts';
 import { migrate } from '../../db/migrations.ts';
 import { demoSeeded, seedDemo } from '../../demo/seed.ts';
 import { createApp } from '../../http/app.ts';
@@ -57,6 +58,7 @@ export const serveCommand: Command = {
       contactEmail: config.contactEmail,
       blobs,
       capture,
+      vault: await openVault(loadVaultKey(config.originals)),
     });
     const server = serve({ fetch: app.fetch, port, hostname: host });
     await new Promise<void>((resolve, reject) => {

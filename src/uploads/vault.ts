@@ -1,0 +1,82 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import sodium from 'libsodium-wrappers';
+import { AppError } from '../errors/catalogue.ts';
+
+/**
+ * Encryption at rest for originals (uploaded files with their metadata intact). Each original is
+ * sealed with XSalsa20-Poly1305 (libsodium secretbox) under the operator's 32-byte key; a random
+ * nonce per file. The envelope also carries the file name and declared type, which can identify
+ * a source as surely as GPS can, so nothing about the original is stored in the clear.
+ */
+export interface Vault {
+  /** Fingerprint of the key (safe to store and show). */
+  keyId: string;
+  seal(original: Uint8Array, meta: OriginalMeta): Uint8Array;
+  open(envelope: Uint8Array): { bytes: Buffer; meta: OriginalMeta };
+}
+
+/** What the envelope says about the original besides its bytes. */
+export interface OriginalMeta {
+  filename: string;
+  declaredType: string;
+}
+
+const MAGIC = Buffer.from('CUSTODIET-VAULT-1\n');
+
+/** The key from ORIGINALS_KEY (base64), or a key file kept beside the data (created 0600 once). */
+export function loadVaultKey(opts: { keyBase64?: string; keyFile: string }): Uint8Array {
+  if (opts.keyBase64) {
+    const key = Buffer.from(opts.keyBase64, 'base64');
+    if (key.length !== 32) throw new Error('ORIGINALS_KEY must be 32 bytes, base64-encoded');
+    return key;
+  }
+  if (!fs.existsSync(opts.keyFile)) {
+    fs.mkdirSync(path.dirname(opts.keyFile), { recursive: true, mode: 0o700 });
+    // 'wx': never overwrite a key another process made a moment ago; originals sealed under it
+    // would become unreadable.
+    try {
+      fs.writeFileSync(opts.keyFile, crypto.randomBytes(32).toString('base64') + '\n', {
+        mode: 0o600,
+        flag: 'wx',
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  return loadVaultKey({ keyBase64: fs.readFileSync(opts.keyFile, 'utf8').trim(), keyFile: opts.keyFile });
+}
+
+/** A vault over a key; libsodium must be ready first (`await openVault`). */
+export async function openVault(key: Uint8Array): Promise<Vault> {
+  await sodium.ready;
+  const keyId = crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return {
+    keyId,
+    seal(original, meta) {
+      const header = Buffer.from(JSON.stringify(meta));
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(header.length);
+      const nonce = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES);
+      const box = sodium.crypto_secretbox_easy(Buffer.concat([len, header, original]), nonce, key);
+      return Buffer.concat([MAGIC, nonce, box]);
+    },
+    open(envelope) {
+      const buf = Buffer.from(envelope);
+      if (!buf.subarray(0, MAGIC.length).equals(MAGIC))
+        throw new AppError('CUS_INTERNAL', 'Not a sealed original');
+      const nonce = buf.subarray(MAGIC.length, MAGIC.length + sodium.crypto_secretbox_NONCEBYTES);
+      const box = buf.subarray(MAGIC.length + nonce.length);
+      let plain: Uint8Array;
+      try {
+        plain = sodium.crypto_secretbox_open_easy(box, nonce, key);
+      } catch {
+        throw new AppError('CUS_INTERNAL', 'The original cannot be decrypted with the configured key');
+      }
+      const p = Buffer.from(plain);
+      const n = p.readUInt32BE(0);
+      return { meta: JSON.parse(p.subarray(4, 4 + n).toString()) as OriginalMeta, bytes: p.subarray(4 + n) };
+    },
+  };
+}
