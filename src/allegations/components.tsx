@@ -1,3 +1,4 @@
+import { ADDRESSEES, type ReplyView } from '../legal/replies.ts';
 import { StatusLabel } from '../http/components.tsx';
 import { DayDate, Validity } from '../http/time.tsx';
 import { ClaimList } from '../sources/components.tsx';
@@ -166,6 +167,38 @@ function AllegationFacts(props: { a: AllegationView }) {
  * records with their own dates, decision-makers and sources (rule R2), never a merged "verdict";
  * a finding replaced on appeal stays visible, marked as superseded.
  */
+/** Right of reply (R12): whom we asked and when, and the reply, or that none came by the deadline. */
+function Replies(props: { replies: ReplyView[] }) {
+  return (
+    <section class="replies" aria-label="Right of reply">
+      {props.replies.map((r) => (
+        <div class="reply">
+          <p>
+            <strong>Right of reply:</strong> we asked {ADDRESSEES[r.addressedTo].toLowerCase()} for a response
+            on <DayDate on={r.sentOn} />.
+          </p>
+          {r.replyText ? (
+            <blockquote>
+              <p>{r.replyText}</p>
+              <footer class="note">
+                {r.replyVerbatim ? 'Their reply' : 'A summary of their reply'}, received{' '}
+                <DayDate on={r.replyReceivedOn!} />.
+              </footer>
+            </blockquote>
+          ) : (
+            <p class="note">
+              {r.deadline < new Date().toISOString().slice(0, 10)
+                ? 'No response by '
+                : 'Response awaited by '}
+              <DayDate on={r.deadline} />.
+            </p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
 export function AllegationRecord(props: {
   allegation: AllegationView;
   /** On an incident page the heading names the officer; on an officer page, the incident. */
@@ -189,6 +222,7 @@ export function AllegationRecord(props: {
       </p>
       <AllegationFacts a={a} />
       <ClaimList claims={a.claims} label="allegation" />
+      {a.replies.length > 0 && <Replies replies={a.replies} />}
       {a.findings.length === 0 ? (
         <p class="note">No finding is recorded on this allegation.</p>
       ) : (

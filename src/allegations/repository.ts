@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import { claimsFor, type ClaimView } from '../sources/claims.ts';
+import { repliesFor, type ReplyView } from '../legal/replies.ts';
 
 /** How an officer appears beside an allegation: named (and linked) only when that is allowed. */
 export interface OfficerRef {
@@ -57,6 +58,8 @@ export interface AllegationView {
   updatedAt: Date;
   findings: FindingView[];
   claims: ClaimView[];
+  /** Right-of-reply requests (R12) and what came back. */
+  replies: ReplyView[];
 }
 
 /** Which allegations: those of one incident, or those against one officer. */
@@ -108,6 +111,8 @@ function allegationRows(db: Db, scope: AllegationScope, states: string[]) {
     ])
     .where('a.publication_state', 'in', states)
     .where('i.publication_state', 'in', states);
+  // R5: the public never sees allegations on an incident whose criminal proceedings are active.
+  if (!states.includes('draft')) q = q.where('i.proceedings_active', '=', false);
   q = 'incidentId' in scope ? q.where('a.incident_id', '=', scope.incidentId) : q;
   q = 'officerId' in scope ? q.where('a.officer_id', '=', scope.officerId) : q;
   return q
@@ -149,10 +154,11 @@ export async function loadAllegations(
 ): Promise<AllegationView[]> {
   const rows = await allegationRows(db, scope, opts.preview ? VISIBLE_IN_PREVIEW : ['published']);
   const ids = rows.map((r) => r.id);
-  const [standards, findings, claims] = await Promise.all([
+  const [standards, findings, claims, replies] = await Promise.all([
     standardsOf(db, ids),
     findingsOf(db, ids),
     claimsFor(db, 'allegation_id', ids),
+    repliesFor(db, ids),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -175,6 +181,7 @@ export async function loadAllegations(
     updatedAt: r.updated_at,
     findings: findings.get(r.id) ?? [],
     claims: claims.get(r.id) ?? [],
+    replies: replies.get(r.id) ?? [],
   }));
 }
 

@@ -81,6 +81,25 @@ export interface Claims {
   stance: Generated<string>;
 }
 
+export interface Complaints {
+  id: Generated<string>;
+  reference: string;
+  received_at: Generated<Timestamp>;
+  respond_by: Timestamp;
+  page_path: string;
+  complainant_name: string;
+  complainant_email: string;
+  acting_for: string | null;
+  words_complained_of: string;
+  meaning_and_why_wrong: string;
+  outcome: string | null;
+  outcome_note: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Corrections {
   id: Generated<string>;
   entity_type: string;
@@ -299,6 +318,22 @@ export interface RecoveryCodes {
   used_at: Timestamp | null;
 }
 
+export interface ReplyRequests {
+  id: Generated<string>;
+  allegation_id: string;
+  addressed_to: string;
+  method: string;
+  sent_on: string;
+  deadline: string;
+  short_deadline_reason: string | null;
+  reply_received_on: string | null;
+  reply_text: string | null;
+  reply_verbatim: Generated<boolean>;
+  notes: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface ReportingRestrictions {
   id: Generated<string>;
   order_type: string;
@@ -498,6 +533,7 @@ export interface DB {
   app_meta: AppMeta;
   audit_log: AuditLog;
   claims: Claims;
+  complaints: Complaints;
   corrections: Corrections;
   court_proceedings: CourtProceedings;
   findings: Findings;
@@ -518,6 +554,7 @@ export interface DB {
   publication_approvals: PublicationApprovals;
   record_versions: RecordVersions;
   recovery_codes: RecoveryCodes;
+  reply_requests: ReplyRequests;
   reporting_restrictions: ReportingRestrictions;
   sanctions: Sanctions;
   schema_migrations: SchemaMigrations;

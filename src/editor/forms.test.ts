@@ -154,6 +154,12 @@ describe('editor forms', () => {
       court: 'Westminster Magistrates’ Court',
       charge: 'Misconduct in public office',
     }),
+    reply_requests: () => ({
+      allegationId: ids.allegation,
+      addressedTo: 'force_press_office',
+      method: 'email',
+      sentOn: '2025-03-01',
+    }),
   };
 
   test('every kind of record has a form case here', () => {

@@ -4,7 +4,7 @@ import { incidents, timelineEvents } from './entities/cases.ts';
 import { allegations, findings, sanctions } from './entities/conduct.ts';
 import { claims, sources, statements } from './entities/evidence.ts';
 import { officerIdentifiers, officerPostings, officerRanks, officers } from './entities/officers.ts';
-import { courtProceedings, reportingRestrictions } from './entities/legal.ts';
+import { courtProceedings, replyRequests, reportingRestrictions } from './entities/legal.ts';
 import { people, units } from './entities/people.ts';
 
 /** Every kind of record the editor handles, in the order the dashboard lists them. */
@@ -25,6 +25,7 @@ export const ENTITIES: EntityDef[] = [
   statements,
   reportingRestrictions,
   courtProceedings,
+  replyRequests,
 ];
 
 const BY_TYPE = new Map(ENTITIES.map((e) => [e.type, e]));

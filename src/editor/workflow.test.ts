@@ -94,7 +94,8 @@ describe('editorial workflow', () => {
   });
 
   test('a named allegation needs a quoted passage; an officer name needs a claim on published_name', async () => {
-    const src = await makeSource(t.db);
+    // An official source: the right-of-reply rule (R12, tested on its own) does not apply.
+    const src = await makeSource(t.db, { kind: 'hearing_notice' });
     const officer = await makeOfficer(t.db, { publishedName: 'PC Named Example' });
     const a = await makeAllegation(t.db, { officerId: officer.id });
     for (const [table, id] of [

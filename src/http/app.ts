@@ -16,6 +16,7 @@ import { incidentRoutes } from '../incidents/routes.tsx';
 import { methodologyRoutes } from '../methodology/routes.tsx';
 import { officerRoutes } from '../officers/routes.tsx';
 import { replyRoutes } from '../reply/routes.tsx';
+import { complaintRoutes } from '../complaints/routes.tsx';
 import { statementRoutes } from '../statements/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
 import { mountAssets } from './assets.ts';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', correctionRoutes(deps));
   app.route('/', methodologyRoutes(deps));
   app.route('/', replyRoutes(deps));
+  app.route('/', complaintRoutes(deps));
   app.route('/', searchRoutes(deps));
   app.route('/', evidenceRoutes(deps));
 

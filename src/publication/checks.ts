@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 import { allowedTexts, publicTexts } from '../legal/pii-repository.ts';
 import { describeFinding, scanPii } from '../legal/pii.ts';
 import { ORDER_TYPES, restrictionsOn } from '../legal/restrictions.ts';
+import { replyProblem } from '../legal/replies.ts';
 import { approvalReasons, validApprovals } from './approvals.ts';
 import type { PublishableTable } from './service.ts';
 
@@ -60,6 +61,8 @@ async function allegationChecks(db: Db, id: string, report: CheckReport): Promis
       message: 'An allegation needs at least one claim linking it to a source.',
     });
   }
+  const reply = await replyProblem(db, id, new Date().toISOString().slice(0, 10));
+  if (reply) report.blocking.push({ rule: 'R12', message: reply });
   if (a.held)
     report.blocking.push({
       rule: 'R5',

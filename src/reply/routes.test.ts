@@ -21,7 +21,7 @@ describe('right of reply page', () => {
       'within 24 hours',
       'seven calendar days',
       'href="/corrections"',
-      'notice-of-complaint form is being built',
+      'href="/right-of-reply/complaint"',
       'Independent Office for Police Conduct',
       'aria-current="page">Right of reply',
     ])

@@ -93,10 +93,11 @@ function Commitments() {
         <h2 id="defamation-title">Complaints about defamation</h2>
         <p>
           The records on this site are written by our editors, not posted by users, so we answer for them
-          ourselves. A formal notice-of-complaint form is being built. Until it is ready, send your complaint
-          to the contact above with the page address, the words you complain of, what you understand them to
-          mean and why you say they are untrue or unfair. We will acknowledge it and explain what happens
-          next.
+          ourselves. Use the <a href="/right-of-reply/complaint">notice of complaint form</a>: give the page
+          address, the words you complain of, what you understand them to mean and why you say they are untrue
+          or unfair. You get a reference at once, and an editor must decide within 48 hours (weekends and bank
+          holidays excluded) whether to take the page down, amend it, attach your reply or keep it, and tell
+          you why.
         </p>
       </section>
       <section aria-labelledby="police-title">

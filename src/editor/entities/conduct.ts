@@ -115,7 +115,10 @@ export const allegations: EntityDef = {
       ],
     },
   ],
-  children: [{ type: 'findings', column: 'allegation_id', label: 'Findings', field: 'allegationId' }],
+  children: [
+    { type: 'findings', column: 'allegation_id', label: 'Findings', field: 'allegationId' },
+    { type: 'reply_requests', column: 'allegation_id', label: 'Right of reply (R12)', field: 'allegationId' },
+  ],
 };
 
 export const findings: EntityDef = {

@@ -5,7 +5,15 @@ import {
   type RestrictionInput,
 } from '../../legal/restrictions.ts';
 import type { EntityDef } from '../entity.ts';
-import { incidentOptions, officerOptions, personOptions } from '../options.ts';
+import { allegationOptions, incidentOptions, officerOptions, personOptions } from '../options.ts';
+import {
+  ADDRESSEES,
+  DEFAULT_REPLY_DAYS,
+  METHODS,
+  replyRequestInput,
+  saveReplyRequest,
+  type ReplyRequestInput,
+} from '../../legal/replies.ts';
 import {
   ENDED_BY,
   PLEAS,
@@ -149,6 +157,79 @@ export const courtProceedings: EntityDef = {
           options: labelled(ENDED_BY),
         },
         { name: 'endedOn', column: 'ended_on', label: 'Ended on', kind: 'date' },
+        { name: 'notes', column: 'notes', label: 'Internal notes (never public)', kind: 'textarea' },
+      ],
+    },
+  ],
+};
+
+/** Right-of-reply requests on an allegation (rule R12); the reply is shown with it. */
+export const replyRequests: EntityDef = {
+  type: 'reply_requests',
+  singular: 'reply request',
+  plural: 'Reply requests',
+  schema: replyRequestInput,
+  defaults: { replyVerbatim: 'on' },
+  save: (trx, actor, input, id) => saveReplyRequest(trx, actor, input as ReplyRequestInput, id),
+  title: (r) =>
+    `${ADDRESSEES[r.addressed_to as keyof typeof ADDRESSEES] ?? String(r.addressed_to)}, asked ${String(r.sent_on)}${
+      r.reply_received_on ? ', replied' : `, deadline ${String(r.deadline)}`
+    }`,
+  sections: [
+    {
+      legend: 'The request',
+      fields: [
+        {
+          name: 'allegationId',
+          column: 'allegation_id',
+          label: 'Allegation',
+          kind: 'select',
+          required: true,
+          options: allegationOptions,
+        },
+        {
+          name: 'addressedTo',
+          column: 'addressed_to',
+          label: 'Asked',
+          kind: 'select',
+          required: true,
+          options: labelled(ADDRESSEES),
+        },
+        {
+          name: 'method',
+          column: 'method',
+          label: 'How',
+          kind: 'select',
+          required: true,
+          options: labelled(METHODS),
+        },
+        { name: 'sentOn', column: 'sent_on', label: 'Sent on', kind: 'date', required: true },
+        {
+          name: 'deadline',
+          column: 'deadline',
+          label: 'Deadline',
+          kind: 'date',
+          hint: `Leave empty for ${DEFAULT_REPLY_DAYS} days after sending. A shorter deadline needs a reason.`,
+        },
+        {
+          name: 'shortDeadlineReason',
+          column: 'short_deadline_reason',
+          label: 'Why a shorter deadline',
+          kind: 'textarea',
+        },
+      ],
+    },
+    {
+      legend: 'The reply (shown with the allegation)',
+      fields: [
+        { name: 'replyReceivedOn', column: 'reply_received_on', label: 'Reply received on', kind: 'date' },
+        { name: 'replyText', column: 'reply_text', label: 'Reply', kind: 'textarea' },
+        {
+          name: 'replyVerbatim',
+          column: 'reply_verbatim',
+          label: 'The reply above is verbatim',
+          kind: 'checkbox',
+        },
         { name: 'notes', column: 'notes', label: 'Internal notes (never public)', kind: 'textarea' },
       ],
     },
