@@ -54,6 +54,28 @@ function isNotFound(err: unknown): boolean {
   return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
 }
 
+// Name the operation and object in failures: the SDK's own messages ("Access Denied") say neither.
+function failure(op: string, url: string, err: unknown): never {
+  const e = err as AwsError;
+  throw new Error(`S3 ${op} ${url} failed (${e.name ?? 'Error'}: ${e.message ?? String(err)})`, {
+    cause: err,
+  });
+}
+
+// The upload carries its SHA-256 so S3 rejects bytes damaged on the way; the metadata keeps the
+// digest visible to anyone browsing the bucket without knowing the key scheme.
+function putCommand(Bucket: string, Key: string, bytes: Uint8Array, sha: string): PutObjectCommand {
+  return new PutObjectCommand({
+    Bucket,
+    Key,
+    Body: bytes,
+    ContentLength: bytes.byteLength,
+    ContentType: 'application/octet-stream',
+    ChecksumSHA256: Buffer.from(sha, 'hex').toString('base64'),
+    Metadata: { sha256: sha },
+  });
+}
+
 /**
  * Blobs in an S3-compatible bucket under `<prefix>blobs/ab/cd/<digest>`. Uploads are idempotent
  * (HEAD first) and carry their SHA-256, so S3 itself refuses bytes damaged in transit.
@@ -61,12 +83,7 @@ function isNotFound(err: unknown): boolean {
 export function s3BlobStore(opts: S3BlobStoreOptions, client: S3Client = s3ClientFor(opts)): BlobStore {
   const Bucket = opts.bucket;
   const keyFor = (sha: string) => s3BlobKey(sha, opts.prefix ?? '');
-  // Name the operation and object in failures: the SDK's own messages ("Access Denied") say neither.
-  const fail = (op: string, key: string, err: unknown): never => {
-    const e = err as AwsError;
-    const detail = `${e.name ?? 'Error'}: ${e.message ?? String(err)}`;
-    throw new Error(`S3 ${op} s3://${Bucket}/${key} failed (${detail})`, { cause: err });
-  };
+  const fail = (op: string, key: string, err: unknown) => failure(op, `s3://${Bucket}/${key}`, err);
 
   async function has(sha: string): Promise<boolean> {
     const Key = keyFor(sha);
@@ -84,21 +101,12 @@ export function s3BlobStore(opts: S3BlobStoreOptions, client: S3Client = s3Clien
     has,
     async put(bytes) {
       const sha = sha256Hex(bytes);
-      // Content-addressed: an object already under this key holds these bytes, so skip the upload.
+      // Content-addressed: an object under this key already holds these bytes (tampering is for
+      // `custodiet verify` to find), so skip the upload.
       if (await has(sha)) return sha;
       const Key = keyFor(sha);
       try {
-        await client.send(
-          new PutObjectCommand({
-            Bucket,
-            Key,
-            Body: bytes,
-            ContentLength: bytes.byteLength,
-            ContentType: 'application/octet-stream',
-            ChecksumSHA256: Buffer.from(sha, 'hex').toString('base64'),
-            Metadata: { sha256: sha },
-          }),
-        );
+        await client.send(putCommand(Bucket, Key, bytes, sha));
       } catch (err) {
         fail('PUT', Key, err);
       }
