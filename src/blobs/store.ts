@@ -8,10 +8,20 @@ export interface BlobStore {
   put(bytes: Uint8Array): Promise<string>;
   /** The bytes stored under a digest, or null if absent. */
   get(sha256: string): Promise<Buffer | null>;
+  /** Whether bytes are stored under a digest, without reading them. */
+  has(sha256: string): Promise<boolean>;
   describe: string;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * Throws unless `sha` is a lowercase SHA-256 hex digest. Every store checks this first, so a
+ * caller's typo or a crafted value never becomes a path (`../`) or an object key.
+ */
+export function assertSha256(sha: string): void {
+  if (!HEX64.test(sha)) throw new Error(`Not a SHA-256 digest: ${sha}`);
+}
 
 /** SHA-256 hex digest of some bytes. */
 export function sha256Hex(bytes: Uint8Array): string {
@@ -24,7 +34,7 @@ export function sha256Hex(bytes: Uint8Array): string {
  */
 export function localBlobStore(root: string): BlobStore {
   const where = (sha: string) => {
-    if (!HEX64.test(sha)) throw new Error(`Not a SHA-256 digest: ${sha}`);
+    assertSha256(sha);
     return path.join(root, sha.slice(0, 2), sha.slice(2, 4), sha);
   };
   return {
@@ -46,6 +56,9 @@ export function localBlobStore(root: string): BlobStore {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
       }
+    },
+    async has(sha) {
+      return fs.existsSync(where(sha));
     },
   };
 }

@@ -90,4 +90,97 @@ describe('configuration', () => {
     );
     assert.throws(() => loadConfig({ PORT: '70000' }), /PORT: must be between 0 and 65535/);
   });
+
+  test('no S3_BUCKET: no s3 settings, blobs stay in BLOB_DIR', () => {
+    assert.equal('s3' in loadConfig({}), false);
+    assert.equal('s3' in loadConfig({ S3_BUCKET: ' ' }), false);
+  });
+
+  test('S3_BUCKET alone: AWS S3 in us-east-1, virtual-hosted style, default credentials, no prefix', () => {
+    assert.deepEqual(loadConfig({ S3_BUCKET: 'custodiet-blobs' }).s3, {
+      bucket: 'custodiet-blobs',
+      region: 'us-east-1',
+      endpoint: undefined,
+      accessKeyId: undefined,
+      secretAccessKey: undefined,
+      forcePathStyle: false,
+      prefix: '',
+    });
+  });
+
+  test('reads every S3 variable; an endpoint means path-style unless S3_FORCE_PATH_STYLE says otherwise', () => {
+    const env = {
+      S3_BUCKET: 'b',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_REGION: 'eu-west-2',
+      S3_ACCESS_KEY_ID: 'AKID',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_PREFIX: 'custodiet',
+    };
+    assert.deepEqual(loadConfig(env).s3, {
+      bucket: 'b',
+      region: 'eu-west-2',
+      endpoint: 'http://127.0.0.1:9000',
+      accessKeyId: 'AKID',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+      prefix: 'custodiet/',
+    });
+    assert.equal(loadConfig({ ...env, S3_FORCE_PATH_STYLE: 'false' }).s3?.forcePathStyle, false);
+    assert.equal(loadConfig({ S3_BUCKET: 'b', S3_FORCE_PATH_STYLE: 'true' }).s3?.forcePathStyle, true);
+    assert.equal(loadConfig({ S3_BUCKET: 'b', S3_PREFIX: 'a/b/' }).s3?.prefix, 'a/b/');
+  });
+
+  test('S3 settings without S3_BUCKET are an error naming them, not a silent fall back to local disk', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          S3_ENDPOINT: 'http://127.0.0.1:9000',
+          S3_ACCESS_KEY_ID: 'a',
+          S3_SECRET_ACCESS_KEY: 's',
+        }),
+      /S3_BUCKET: must be set when S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are set/,
+    );
+    assert.throws(() => loadConfig({ S3_PREFIX: 'x/' }), /S3_BUCKET: must be set when S3_PREFIX is set/);
+  });
+
+  test('S3 keys come in pairs', () => {
+    assert.throws(
+      () => loadConfig({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'a' }),
+      /S3_SECRET_ACCESS_KEY: must be set together with the other key/,
+    );
+    assert.throws(
+      () => loadConfig({ S3_BUCKET: 'b', S3_SECRET_ACCESS_KEY: 's' }),
+      /S3_ACCESS_KEY_ID: must be set together with the other key/,
+    );
+  });
+
+  test('invalid S3 values are reported by name with every other problem, and never echo the secret', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          PORT: 'eighty',
+          S3_BUCKET: 's3://bucket/path',
+          S3_ENDPOINT: 'minio:9000',
+          S3_FORCE_PATH_STYLE: 'yes',
+          S3_PREFIX: '/abs',
+          S3_ACCESS_KEY_ID: 'a',
+        }),
+      (e: ConfigError) => {
+        assert.ok(e instanceof ConfigError);
+        assert.equal(e.problems.length, 6);
+        assert.match(e.message, /PORT: must be a number/);
+        assert.match(e.message, /S3_BUCKET: must be a bare bucket name/);
+        assert.match(e.message, /S3_ENDPOINT: must be an http\(s\) URL/);
+        assert.match(e.message, /S3_FORCE_PATH_STYLE: must be true or false/);
+        assert.match(e.message, /S3_PREFIX: must not start with \//);
+        assert.match(e.message, /S3_SECRET_ACCESS_KEY: must be set together/);
+        return true;
+      },
+    );
+    assert.throws(
+      () => loadConfig({ S3_SECRET_ACCESS_KEY: 'hunter2-very-secret' }),
+      (e: ConfigError) => !e.message.includes('hunter2'),
+    );
+  });
 });

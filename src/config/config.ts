@@ -20,6 +20,23 @@ export interface Config {
   capture: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowPrivate: boolean };
   /** Key sealing uploaded originals: ORIGINALS_KEY (base64, 32 bytes), else a file made once in DATA_DIR. */
   originals: { keyBase64: string | undefined; keyFile: string };
+  /** S3-compatible blob storage; present only when S3_BUCKET is set, and then used instead of blobDir. */
+  s3?: S3Config;
+}
+
+/** Where blobs go when they are kept in an S3-compatible bucket rather than in blobDir. */
+export interface S3Config {
+  bucket: string;
+  region: string;
+  /** Service URL of an S3-compatible provider; undefined means AWS S3 itself. */
+  endpoint: string | undefined;
+  /** Static credentials; when both are undefined the AWS SDK's default chain applies (env, profile, role). */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  /** bucket-in-path URLs (most S3-compatible servers) rather than bucket-as-subdomain (AWS). */
+  forcePathStyle: boolean;
+  /** Prepended to every object key; empty, or ending in `/`. */
+  prefix: string;
 }
 
 const portSchema = z.coerce
@@ -34,6 +51,12 @@ const positiveInt = (max: number) =>
     .int('must be a whole number')
     .min(1, `must be between 1 and ${max}`)
     .max(max, `must be between 1 and ${max}`);
+// An unset and an empty variable mean the same, so `S3_ENDPOINT=` in an env file switches it off.
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
 
 const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
@@ -77,7 +100,73 @@ const envSchema = z.object({
     .refine((v) => v === undefined || z.email().safeParse(v).success, {
       message: 'must be an email address such as corrections@custodiet.example.org',
     }),
+  S3_BUCKET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._-]+$/.test(v), {
+    message: 'must be a bare bucket name such as custodiet-blobs (no s3:// or slashes)',
+  }),
+  S3_ENDPOINT: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: 'must be an http(s) URL such as https://s3.eu-west-2.amazonaws.com or http://127.0.0.1:9000',
+  }),
+  S3_REGION: optionalText.transform((v) => v ?? 'us-east-1'),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_FORCE_PATH_STYLE: optionalText.refine((v) => v === undefined || v === 'true' || v === 'false', {
+    message: 'must be true or false',
+  }),
+  S3_PREFIX: optionalText.refine((v) => v === undefined || !v.startsWith('/'), {
+    message: 'must not start with / (use a key prefix such as custodiet/)',
+  }),
 });
+
+type Env = z.output<typeof envSchema>;
+
+// Settings that only mean something with a bucket: given without S3_BUCKET they would be silently
+// ignored and blobs would land on local disk while the operator believes they are in S3.
+const S3_DEPENDENT = [
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+  'S3_PREFIX',
+] as const;
+
+/** Problems that span several S3 variables; read from the raw environment so they are reported alongside per-variable ones. */
+function s3Problems(env: NodeJS.ProcessEnv): string[] {
+  const given = (name: string) => (env[name] ?? '').trim() !== '';
+  const problems: string[] = [];
+  const orphans = S3_DEPENDENT.filter(given);
+  if (!given('S3_BUCKET') && orphans.length > 0) {
+    problems.push(
+      `S3_BUCKET: must be set when ${orphans.join(', ')} ${orphans.length === 1 ? 'is' : 'are'} set ` +
+        '(or unset them to keep blobs in BLOB_DIR)',
+    );
+  }
+  if (given('S3_ACCESS_KEY_ID') !== given('S3_SECRET_ACCESS_KEY')) {
+    const missing = given('S3_ACCESS_KEY_ID') ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
+    problems.push(
+      `${missing}: must be set together with the other key (S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY)`,
+    );
+  }
+  return problems;
+}
+
+/** The S3 settings, or undefined when blobs stay on local disk. */
+function s3Config(e: Env): S3Config | undefined {
+  if (e.S3_BUCKET === undefined) return undefined;
+  const prefix = e.S3_PREFIX ?? '';
+  return {
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    endpoint: e.S3_ENDPOINT,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    // Custom endpoints (MinIO, Ceph, s3rver…) rarely have wildcard DNS for bucket subdomains; AWS prefers them.
+    forcePathStyle:
+      e.S3_FORCE_PATH_STYLE === undefined ? e.S3_ENDPOINT !== undefined : e.S3_FORCE_PATH_STYLE === 'true',
+    // `custodiet` and `custodiet/` mean the same folder-like prefix.
+    prefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`,
+  };
+}
 
 /** Raised when the environment is invalid; the message lists every problem, one per line. */
 export class ConfigError extends Error {
@@ -93,12 +182,13 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    ...s3Problems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
+  const s3 = s3Config(e);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     dataDir,
@@ -116,5 +206,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       allowPrivate: e.CAPTURE_ALLOW_PRIVATE === 'true',
     },
     originals: { keyBase64: e.ORIGINALS_KEY, keyFile: path.join(dataDir, 'keys', 'originals.key') },
+    ...(s3 ? { s3 } : {}),
   };
 }
