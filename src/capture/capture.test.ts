@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { inTransaction } from '../audit/records.ts';
-import { localBlobStore, sha256Hex, type BlobStore } from '../blobs/store.ts';
+import { sha256Hex, type BlobStore } from '../blobs/store.ts';
+import { startBlobStores } from '../../test/helpers/blob-stores.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { ACTOR, makeIncident, makeSource } from '../../test/helpers/factories.ts';
 import { startWebServer, type TestWebServer } from '../../test/helpers/web-server.ts';
@@ -163,7 +161,9 @@ export function captureSuite(
   });
 }
 
-captureSuite('local blob store', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-blobs-'));
-  return { store: localBlobStore(dir), close: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-});
+// The same suite on both stores: what is archived must survive whichever the operator chose.
+for (const started of await startBlobStores()) {
+  if ('skip' in started)
+    describe(`capturing sources (${started.name})`, { skip: started.skip }, () => undefined);
+  else captureSuite(started.name, async () => started.harness);
+}

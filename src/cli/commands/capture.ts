@@ -1,4 +1,4 @@
-import { localBlobStore } from '../../blobs/store.ts';
+import { blobStoreFromConfig } from '../../blobs/from-config.ts';
 import { startCaptureQueue } from '../../capture/queue.ts';
 import { createLogger } from '../../http/logger.ts';
 import type { Command } from '../command.ts';
@@ -19,7 +19,7 @@ export const captureCommand: Command = {
     return withDatabase(config, 'capture', 'require-current', async ({ db }) => {
       const queue = await startCaptureQueue({
         db,
-        blobs: localBlobStore(config.blobDir),
+        blobs: await blobStoreFromConfig(config),
         limits: config.capture,
         logger: createLogger(config.logLevel),
         sweepEverySeconds: 0,

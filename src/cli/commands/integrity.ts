@@ -1,3 +1,4 @@
+import { blobStoreFromConfig } from '../../blobs/from-config.ts';
 import path from 'node:path';
 import { backupTo, restoreFrom } from '../../backup/service.ts';
 import { verifyAll } from '../../verify/service.ts';
@@ -14,11 +15,8 @@ export const verifyCommand: Command = {
   options: {},
   positionals: { min: 0, max: 0 },
   async run({ config, out }) {
-    // Loaded here, not at the top: the AWS SDK takes a noticeable fraction of a second to import,
-    // and every other command (and --help) would pay for it.
-    const { blobStoreFromConfig } = await import('../../blobs/from-config.ts');
     return withDatabase(config, 'verify', 'require-current', async ({ db }) => {
-      const r = await verifyAll(db, blobStoreFromConfig(config));
+      const r = await verifyAll(db, await blobStoreFromConfig(config));
       if (r.audit.broken) {
         out(
           `FAIL audit log: row ${r.audit.broken.seq}: ${r.audit.broken.reason} (${r.audit.rows} rows before it verified)`,

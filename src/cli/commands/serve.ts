@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { localBlobStore } from '../../blobs/store.ts';
+import { blobStoreFromConfig } from '../../blobs/from-config.ts';
 import { startCaptureQueue, type CaptureQueue } from '../../capture/queue.ts';
 import { openDatabase } from '../../db/client.ts';
 import { loadVaultKey, openVault } from '../../uploads/vault.ts';
@@ -41,7 +41,7 @@ export const serveCommand: Command = {
       await database.close();
       throw err;
     }
-    const blobs = localBlobStore(config.blobDir);
+    const blobs = await blobStoreFromConfig(config);
     // Captures run beside the web server; pg-boss shares the database, so several instances share the work.
     let capture: CaptureQueue | undefined;
     try {
