@@ -1,5 +1,4 @@
-import { publicTexts } from '../legal/pii-repository.ts';
-import { restrictionsOn } from '../legal/restrictions.ts';
+import { guardRender } from '../publication/render-guard.ts';
 import { CourtReportPage } from '../legal/court-report.tsx';
 import { courtReports } from '../legal/proceedings.ts';
 import { Hono } from 'hono';
@@ -142,15 +141,10 @@ export function incidentRoutes(deps: AppDeps): Hono {
   app.get('/incidents/:slug', async (c) => {
     const data = await loadIncidentPage(deps.db, { slug: c.req.param('slug') }, { preview: false });
     if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published incident at this address.');
-    // Rule R6 again at render time: an order made after publication takes the page down at once.
+    // The legal checks again at render time (R6, R10): an order made after publication takes the
+    // page down at once.
     const id = data.incident.id;
-    if (
-      (await restrictionsOn(deps.db, 'incidents', id, await publicTexts(deps.db, 'incidents', id))).length > 0
-    )
-      throw new AppError(
-        'CUS_LEGAL_HOLD',
-        'This record is unavailable while a reporting restriction is in force.',
-      );
+    await guardRender(deps.db, 'incidents', id);
     // Rule R5 at render time: while proceedings are active, the court report and nothing more.
     const held = await deps.db
       .selectFrom('incidents')
