@@ -281,6 +281,8 @@ export interface PersonIdentities {
   contact_note: string | null;
   recorded_by: string;
   recorded_at: Generated<Timestamp>;
+  sealed: Buffer | null;
+  key_id: string | null;
 }
 
 export interface PiiAllowlist {

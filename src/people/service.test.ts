@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts'
 import { ACTOR } from '../../test/helpers/factories.ts';
 import { isAppError } from '../errors/catalogue.ts';
 import { readPersonIdentity, setPersonIdentity } from './identity-repository.ts';
+import { testVault } from '../../test/helpers/app.ts';
 import { savePerson } from './service.ts';
 
 function sourceFiles(dir: string): string[] {
@@ -62,16 +63,35 @@ describe('people who are not officers', () => {
       savePerson(trx, ACTOR, { pseudonym: 'Witness W', ageStatus: 'adult' }),
     );
     await inTransaction(t.db, (trx) =>
-      setPersonIdentity(trx, 'test:moderator', {
+      setPersonIdentity(trx, testVault, 'test:moderator', {
         personId: p.id,
         realName: 'Alexandra Secretname',
         contactNote: 'via solicitor',
       }),
     );
     const row = await inTransaction(t.db, (trx) =>
-      readPersonIdentity(trx, 'test:moderator', p.id, 'right of reply check'),
+      readPersonIdentity(trx, testVault, 'test:moderator', p.id, 'right of reply check'),
     );
-    assert.equal(row?.real_name, 'Alexandra Secretname');
+    assert.equal(row?.realName, 'Alexandra Secretname');
+    assert.equal(row?.contactNote, 'via solicitor');
+    // At rest it is sealed: neither the name nor the note is in the row.
+    const stored = await t.db
+      .selectFrom('person_identities')
+      .selectAll()
+      .where('person_id', '=', p.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.real_name, null);
+    assert.equal(stored.contact_note, null);
+    assert.equal(stored.key_id, testVault.keyId);
+    assert.ok(!Buffer.from(stored.sealed!).includes(Buffer.from('Secretname')));
+    // The database refuses a plain name from any other path.
+    await assert.rejects(
+      t.db
+        .updateTable('person_identities')
+        .set({ real_name: 'Plain Name' })
+        .where('person_id', '=', p.id)
+        .execute(),
+    );
     const audit = await t.db
       .selectFrom('audit_log')
       .select(['action', 'diff'])

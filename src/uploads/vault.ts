@@ -15,6 +15,9 @@ export interface Vault {
   keyId: string;
   seal(original: Uint8Array, meta: OriginalMeta): Uint8Array;
   open(envelope: Uint8Array): { bytes: Buffer; meta: OriginalMeta };
+  /** Seals a small JSON value (a real identity); only `openValue` with the same key reads it. */
+  sealValue(value: unknown): Uint8Array;
+  openValue<T>(envelope: Uint8Array): T;
 }
 
 /** What the envelope says about the original besides its bytes. */
@@ -48,7 +51,25 @@ export function loadVaultKey(opts: { keyBase64?: string; keyFile: string }): Uin
   return loadVaultKey({ keyBase64: fs.readFileSync(opts.keyFile, 'utf8').trim(), keyFile: opts.keyFile });
 }
 
-/** A vault over a key; libsodium must be ready first (`await openVault`). */
+function sealBytes(key: Uint8Array, plain: Uint8Array): Uint8Array {
+  const nonce = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES);
+  return Buffer.concat([MAGIC, nonce, sodium.crypto_secretbox_easy(plain, nonce, key)]);
+}
+
+function openBytes(key: Uint8Array, envelope: Uint8Array): Buffer {
+  const buf = Buffer.from(envelope);
+  if (!buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new AppError('CUS_INTERNAL', 'Not a sealed value');
+  const nonce = buf.subarray(MAGIC.length, MAGIC.length + sodium.crypto_secretbox_NONCEBYTES);
+  try {
+    return Buffer.from(
+      sodium.crypto_secretbox_open_easy(buf.subarray(MAGIC.length + nonce.length), nonce, key),
+    );
+  } catch {
+    throw new AppError('CUS_INTERNAL', 'A sealed value cannot be decrypted with the configured key');
+  }
+}
+
+/** A vault over a key; libsodium must be ready first, hence async. */
 export async function openVault(key: Uint8Array): Promise<Vault> {
   await sodium.ready;
   const keyId = crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
@@ -58,25 +79,14 @@ export async function openVault(key: Uint8Array): Promise<Vault> {
       const header = Buffer.from(JSON.stringify(meta));
       const len = Buffer.alloc(4);
       len.writeUInt32BE(header.length);
-      const nonce = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES);
-      const box = sodium.crypto_secretbox_easy(Buffer.concat([len, header, original]), nonce, key);
-      return Buffer.concat([MAGIC, nonce, box]);
+      return sealBytes(key, Buffer.concat([len, header, original]));
     },
     open(envelope) {
-      const buf = Buffer.from(envelope);
-      if (!buf.subarray(0, MAGIC.length).equals(MAGIC))
-        throw new AppError('CUS_INTERNAL', 'Not a sealed original');
-      const nonce = buf.subarray(MAGIC.length, MAGIC.length + sodium.crypto_secretbox_NONCEBYTES);
-      const box = buf.subarray(MAGIC.length + nonce.length);
-      let plain: Uint8Array;
-      try {
-        plain = sodium.crypto_secretbox_open_easy(box, nonce, key);
-      } catch {
-        throw new AppError('CUS_INTERNAL', 'The original cannot be decrypted with the configured key');
-      }
-      const p = Buffer.from(plain);
+      const p = openBytes(key, envelope);
       const n = p.readUInt32BE(0);
       return { meta: JSON.parse(p.subarray(4, 4 + n).toString()) as OriginalMeta, bytes: p.subarray(4 + n) };
     },
+    sealValue: (value) => sealBytes(key, Buffer.from(JSON.stringify(value))),
+    openValue: <T>(envelope: Uint8Array) => JSON.parse(openBytes(key, envelope).toString()) as T,
   };
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../src/db/client.ts';
 import { addIncidentPerson } from '../../src/incidents/service.ts';
 import { saveOfficerIdentifier, saveOfficerPosting, saveOfficerRank } from '../../src/officers/service.ts';
 import { setPersonIdentity } from '../../src/people/identity-repository.ts';
+import { testVault } from './app.ts';
 import { savePerson } from '../../src/people/service.ts';
 import { saveStationAddress, saveUnit } from '../../src/units/service.ts';
 import { ACTOR, makeOfficer, met, uniq } from './factories.ts';
@@ -98,7 +99,7 @@ export async function people(trx: Db, text: Text, incidentId: string) {
     ageStatus: 'minor',
     officialPseudonym: true,
   });
-  await setPersonIdentity(trx, ACTOR, { personId: child.id, realName: CHILD_REAL_NAME });
+  await setPersonIdentity(trx, testVault, ACTOR, { personId: child.id, realName: CHILD_REAL_NAME });
   const witness = await savePerson(trx, ACTOR, { pseudonym: text('witness pseudonym'), ageStatus: 'adult' });
   for (const [id, role] of [
     [adult.id, 'complainant'],
