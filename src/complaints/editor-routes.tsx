@@ -8,7 +8,7 @@ import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
 import { sendPrivatePage } from '../http/cache.ts';
 import { one, readForm, type FormValues } from '../http/form.ts';
-import { CsrfInput, ErrorSummary, FormField, type FieldSpec } from '../http/forms.tsx';
+import { CsrfInput, FormBody, type FieldSpec } from '../http/forms.tsx';
 import { uuidParam } from '../http/query.ts';
 import { Timestamp } from '../http/time.tsx';
 import { decideComplaint, OUTCOMES } from './service.ts';
@@ -129,21 +129,15 @@ async function detail(c: Ctx, db: Db, values: FormValues = {}, err?: AppError) {
         )}
       </dl>
 
-      <ErrorSummary
-        problems={err?.fields ?? []}
-        fields={DECISION}
-        message={err?.fields.length ? undefined : err?.message}
-      />
+      {err && r.outcome && (
+        <p class="callout callout-error" role="alert">
+          {err.message}
+        </p>
+      )}
       {!r.outcome && (
         <form method="post" action={`/editor/complaints/${r.id}/decision`}>
           <CsrfInput token={c.get('session').csrfToken} />
-          {DECISION.map((f) => (
-            <FormField
-              field={f}
-              values={values}
-              errors={err?.fields.filter((p) => p.field === f.name).map((p) => p.message)}
-            />
-          ))}
+          <FormBody fields={DECISION} values={values} err={err} />
           <div class="actions">
             <button type="submit">Record the decision</button>
           </div>

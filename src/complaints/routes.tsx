@@ -3,7 +3,7 @@ import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
 import { sendPrivatePage } from '../http/cache.ts';
 import { one, readForm, type FormValues } from '../http/form.ts';
-import { ErrorSummary, FormField, type FieldSpec } from '../http/forms.tsx';
+import { FormBody, type FieldSpec } from '../http/forms.tsx';
 import { Layout } from '../http/layout.tsx';
 import { Timestamp } from '../http/time.tsx';
 import { receiveComplaint, RESPONSE_HOURS } from './service.ts';
@@ -58,19 +58,8 @@ function formPage(c: Context, values: FormValues = {}, err?: AppError) {
         What you send is read only by our editors. We never publish who complained. Send no more personal
         information than we need.
       </p>
-      <ErrorSummary
-        problems={err?.fields ?? []}
-        fields={FIELDS}
-        message={err?.fields.length ? undefined : err?.message}
-      />
       <form method="post" action="/right-of-reply/complaint">
-        {FIELDS.map((f) => (
-          <FormField
-            field={f}
-            values={values}
-            errors={err?.fields.filter((p) => p.field === f.name).map((p) => p.message)}
-          />
-        ))}
+        <FormBody fields={FIELDS} values={values} err={err} />
         <div class="actions">
           <button type="submit">Send the complaint</button>
         </div>

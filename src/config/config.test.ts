@@ -40,7 +40,7 @@ describe('configuration', () => {
       publicUrl: 'https://c.example.org',
       logLevel: 'error',
       contactEmail: 'corrections@c.example.org',
-      capture: { timeoutMs: 5000, maxBytes: 1_000_000, maxRedirects: 2, allowPrivate: true },
+      capture: { timeoutMs: 5000, maxBytes: 1_000_000, maxRedirects: 2, allowPrivate: true, worker: true },
       originals: { keyBase64: undefined, keyFile: '/w/d/keys/originals.key' },
     });
     assert.throws(() => loadConfig({ ORIGINALS_KEY: 'c2hvcnQ=' }), /ORIGINALS_KEY: must be 32 random bytes/);
@@ -53,7 +53,9 @@ describe('configuration', () => {
       maxBytes: 25 * 1024 * 1024,
       maxRedirects: 5,
       allowPrivate: false,
+      worker: true,
     });
+    assert.equal(loadConfig({ CAPTURE_WORKER: 'false' }).capture.worker, false);
     assert.throws(
       () => loadConfig({ CAPTURE_ALLOW_PRIVATE: 'yes' }),
       /CAPTURE_ALLOW_PRIVATE: must be true or false/,

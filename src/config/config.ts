@@ -17,7 +17,13 @@ export interface Config {
   /** Where people named in a record send replies, corrections and complaints; unset until the operator gives one. */
   contactEmail: string | undefined;
   /** Bounds on fetching sources for the archive (see src/capture/fetch.ts). */
-  capture: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowPrivate: boolean };
+  capture: {
+    timeoutMs: number;
+    maxBytes: number;
+    maxRedirects: number;
+    allowPrivate: boolean;
+    worker: boolean;
+  };
   /** Key sealing uploaded originals: ORIGINALS_KEY (base64, 32 bytes), else a file made once in DATA_DIR. */
   originals: { keyBase64: string | undefined; keyFile: string };
   /** S3-compatible blob storage; present only when S3_BUCKET is set, and then used instead of blobDir. */
@@ -84,6 +90,8 @@ const envSchema = z.object({
   CAPTURE_MAX_REDIRECTS: positiveInt(20).default(5),
   // Off by default: an address typed into the editor must not reach our own network.
   CAPTURE_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  // Off for instances that should only serve pages while others run the queue.
+  CAPTURE_WORKER: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   ORIGINALS_KEY: z
     .string()
     .trim()
@@ -204,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxBytes: e.CAPTURE_MAX_BYTES,
       maxRedirects: e.CAPTURE_MAX_REDIRECTS,
       allowPrivate: e.CAPTURE_ALLOW_PRIVATE === 'true',
+      worker: e.CAPTURE_WORKER === 'true',
     },
     originals: { keyBase64: e.ORIGINALS_KEY, keyFile: path.join(dataDir, 'keys', 'originals.key') },
     ...(s3 ? { s3 } : {}),

@@ -1,3 +1,4 @@
+import type { AppError } from '../errors/catalogue.ts';
 import type { FieldProblem } from '../errors/catalogue.ts';
 import { many, one, type FormValues } from './form.ts';
 
@@ -209,4 +210,28 @@ export function errorsByField(problems: FieldProblem[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const p of problems) map.set(p.field, [...(map.get(p.field) ?? []), p.message]);
   return map;
+}
+
+/**
+ * The body of a simple form: the error summary (when the last submission failed) and each field
+ * with its own messages. Forms that are not entity forms (allowlist, complaints) share it.
+ */
+export function FormBody(props: { fields: FieldSpec[]; values: FormValues; err?: AppError | undefined }) {
+  const err = props.err;
+  return (
+    <>
+      <ErrorSummary
+        problems={err?.fields ?? []}
+        fields={props.fields}
+        message={err?.fields.length ? undefined : err?.message}
+      />
+      {props.fields.map((f) => (
+        <FormField
+          field={f}
+          values={props.values}
+          errors={err?.fields.filter((p) => p.field === f.name).map((p) => p.message)}
+        />
+      ))}
+    </>
+  );
 }

@@ -8,7 +8,7 @@ import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
 import { sendPrivatePage } from '../http/cache.ts';
 import { one, readForm, type FormValues } from '../http/form.ts';
-import { CsrfInput, ErrorSummary, FormField, type FieldSpec } from '../http/forms.tsx';
+import { CsrfInput, FormBody, type FieldSpec } from '../http/forms.tsx';
 import { uuidParam } from '../http/query.ts';
 import { parseInput } from '../schema/common.ts';
 
@@ -51,20 +51,9 @@ async function page(c: Ctx, deps: AppDeps, values: FormValues = {}, err?: AppErr
         e-mail, a National Insurance number or a date of birth. A text listed here has been reviewed and is
         let through (police stations’ public addresses are allowed without an entry). Every change is audited.
       </p>
-      <ErrorSummary
-        problems={err?.fields ?? []}
-        fields={FIELDS}
-        message={err?.fields.length ? undefined : err?.message}
-      />
       <form method="post" action="/editor/pii-allowlist">
         <CsrfInput token={s.csrfToken} />
-        {FIELDS.map((f) => (
-          <FormField
-            field={f}
-            values={values}
-            errors={err?.fields.filter((p) => p.field === f.name).map((p) => p.message)}
-          />
-        ))}
+        <FormBody fields={FIELDS} values={values} err={err} />
         <div class="actions">
           <button type="submit">Allow this text</button>
         </div>

@@ -3,11 +3,10 @@ import { after, before, test } from 'node:test';
 import { inTransaction } from '../audit/records.ts';
 import { isAppError } from '../errors/catalogue.ts';
 import { publicationChecks } from '../publication/checks.ts';
-import { saveClaim } from '../sources/service.ts';
 import { testApp } from '../../test/helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { createdId, EditorClient, makeUser } from '../../test/helpers/editor.ts';
-import { ACTOR, makeAllegation, makeIncident, makeSource } from '../../test/helpers/factories.ts';
+import { ACTOR, makeAllegation, makeSourcedIncident } from '../../test/helpers/factories.ts';
 import { publish } from '../../test/helpers/pages.ts';
 import { saveProceedings, type ProceedingsInput } from './proceedings.ts';
 
@@ -22,19 +21,7 @@ after(() => t.close());
 const r5 = async (table: 'incidents' | 'allegations', id: string) =>
   (await publicationChecks(t.db, table, id)).blocking.filter((b) => b.rule === 'R5').map((b) => b.message);
 
-async function sourcedIncident(summary: string) {
-  const inc = await makeIncident(t.db, { summary });
-  const src = await makeSource(t.db);
-  await inTransaction(t.db, (trx) =>
-    saveClaim(trx, ACTOR, {
-      subjectType: 'incident',
-      subjectId: inc.id,
-      sourceId: src.id,
-      passageNote: 'Test.',
-    }),
-  );
-  return inc;
-}
+const sourcedIncident = (summary?: string) => makeSourcedIncident(t.db, summary);
 
 const charge = (incidentId: string, extra: Partial<ProceedingsInput> = {}, id?: string, actor = ACTOR) =>
   inTransaction(t.db, (trx) =>

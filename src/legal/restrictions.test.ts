@@ -4,11 +4,10 @@ import { inTransaction } from '../audit/records.ts';
 import { addIncidentPerson } from '../incidents/service.ts';
 import { savePerson } from '../people/service.ts';
 import { publicationChecks } from '../publication/checks.ts';
-import { saveClaim } from '../sources/service.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { testApp } from '../../test/helpers/app.ts';
 import { createdId, EditorClient } from '../../test/helpers/editor.ts';
-import { ACTOR, makeIncident, makeSource } from '../../test/helpers/factories.ts';
+import { ACTOR, makeSourcedIncident } from '../../test/helpers/factories.ts';
 import { publish } from '../../test/helpers/pages.ts';
 import { saveRestriction, type RestrictionInput } from './restrictions.ts';
 
@@ -35,19 +34,7 @@ const order = (input: Partial<RestrictionInput>) =>
     }),
   );
 
-async function sourcedIncident(summary = 'A test incident.') {
-  const inc = await makeIncident(t.db, { summary });
-  const src = await makeSource(t.db);
-  await inTransaction(t.db, (trx) =>
-    saveClaim(trx, ACTOR, {
-      subjectType: 'incident',
-      subjectId: inc.id,
-      sourceId: src.id,
-      passageNote: 'Test.',
-    }),
-  );
-  return inc;
-}
+const sourcedIncident = (summary?: string) => makeSourcedIncident(t.db, summary);
 
 test('an order on the incident blocks while in force; expired or future orders do not', async () => {
   const inc = await sourcedIncident();

@@ -28,6 +28,7 @@ const PAGE_TYPES: { name: string; url: string; status?: number }[] = [
   { name: 'corrections', url: '/corrections' },
   { name: 'methodology', url: '/methodology' },
   { name: 'right-of-reply', url: '/right-of-reply' },
+  { name: 'complaint-form', url: '/right-of-reply/complaint' },
   { name: 'not-found', url: '/incidents/no-such-incident', status: 404 },
   { name: 'bad-request', url: '/search?from=yesterday', status: 400 },
 ];

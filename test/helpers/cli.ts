@@ -12,7 +12,9 @@ export interface CliResult {
 
 /** Environment for a child process: this run's backend unless overridden, quiet logs. */
 export function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'error', ...extra };
+  // Servers started by tests must not fetch the demo sources from the internet: captures are
+  // tested against a local web server instead.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'error', CAPTURE_WORKER: 'false', ...extra };
   for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
   return env;
 }

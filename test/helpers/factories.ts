@@ -9,7 +9,8 @@ import { saveIncident } from '../../src/incidents/service.ts';
 import type { OfficerInput } from '../../src/officers/schema.ts';
 import { saveOfficer } from '../../src/officers/service.ts';
 import type { SourceInput } from '../../src/sources/schema.ts';
-import { saveSource } from '../../src/sources/service.ts';
+import { saveClaim, saveSource } from '../../src/sources/service.ts';
+import { inTransaction } from '../../src/audit/records.ts';
 
 export const ACTOR = 'test:factory';
 
@@ -81,4 +82,19 @@ export async function makeSource(db: Db, overrides: Partial<SourceInput> = {}) {
     title: 'A story',
     ...overrides,
   });
+}
+
+/** An incident with one claim (a note on a source), so the sourcing rule (R4) is met. */
+export async function makeSourcedIncident(db: Db, summary = 'A test incident.') {
+  const inc = await makeIncident(db, { summary });
+  const src = await makeSource(db);
+  await inTransaction(db, (trx) =>
+    saveClaim(trx, ACTOR, {
+      subjectType: 'incident',
+      subjectId: inc.id,
+      sourceId: src.id,
+      passageNote: 'Test.',
+    }),
+  );
+  return inc;
 }

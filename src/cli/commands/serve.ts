@@ -45,8 +45,10 @@ export const serveCommand: Command = {
     // Captures run beside the web server; pg-boss shares the database, so several instances share the work.
     let capture: CaptureQueue | undefined;
     try {
-      capture = await startCaptureQueue({ db: database.db, blobs, limits: config.capture, logger });
-      await capture.sweep();
+      if (config.capture.worker) {
+        capture = await startCaptureQueue({ db: database.db, blobs, limits: config.capture, logger });
+        await capture.sweep();
+      }
     } catch (err) {
       logger.error('the capture queue did not start; sources will wait for `custodiet capture`', err);
     }
