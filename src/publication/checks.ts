@@ -3,6 +3,7 @@ import { allowedTexts, publicTexts } from '../legal/pii-repository.ts';
 import { describeFinding, scanPii } from '../legal/pii.ts';
 import { ORDER_TYPES, restrictionsOn } from '../legal/restrictions.ts';
 import { replyProblem } from '../legal/replies.ts';
+import { minorProblems } from '../legal/minors.ts';
 import { approvalReasons, validApprovals } from './approvals.ts';
 import type { PublishableTable } from './service.ts';
 
@@ -142,6 +143,8 @@ export async function publicationChecks(db: Db, table: PublishableTable, id: str
       rule: 'R6',
       message: `A reporting restriction is in force (${ORDER_TYPES[r.orderType]}, ${r.caseReference}) and ${r.because}.`,
     });
+  for (const message of await minorProblems(db, table, id, texts))
+    report.blocking.push({ rule: 'R8', message });
   const pii = scanPii(texts.join('\n'), await allowedTexts(db));
   for (const f of pii.slice(0, 5))
     report.blocking.push({

@@ -4,6 +4,7 @@ import { AppError } from '../errors/catalogue.ts';
 import { allowedTexts, publicTexts } from '../legal/pii-repository.ts';
 import { describeFinding, scanPii } from '../legal/pii.ts';
 import { ORDER_TYPES, restrictionsOn } from '../legal/restrictions.ts';
+import { minorProblems } from '../legal/minors.ts';
 import type { CheckProblem } from './checks.ts';
 import type { PublishableTable } from './service.ts';
 
@@ -41,6 +42,7 @@ export function renderProblems(db: Db, table: PublishableTable, id: string): Pro
         rule: 'R6',
         message: `${ORDER_TYPES[r.orderType]} (${r.caseReference}): ${r.because}`,
       });
+    for (const message of await minorProblems(db, table, id, texts)) problems.push({ rule: 'R8', message });
     for (const f of scanPii(texts.join('\n'), await allowedTexts(db)))
       problems.push({ rule: 'R10', message: `contains ${describeFinding(f)}` });
     return problems;

@@ -107,10 +107,11 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
       page,
       {
         url: 'https://news.example.org/flow-story',
-        publisher: 'Example Gazette',
+        publisher: 'Metropolitan Police Service',
         title: 'Officer dismissed after hearing',
       },
-      { kind: 'news' },
+      // The force's own notice: no right-of-reply request is needed (R12, tested on its own).
+      { kind: 'hearing_notice' },
     );
     await page.goto(site.base + '/editor/officers/new');
     const met = await page
