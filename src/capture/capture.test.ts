@@ -9,6 +9,7 @@ import { ACTOR, makeIncident, makeSource } from '../../test/helpers/factories.ts
 import { startWebServer, type TestWebServer } from '../../test/helpers/web-server.ts';
 import { isAppError } from '../errors/catalogue.ts';
 import { sourceWithArchive } from '../sources/claims.ts';
+import { publicationChecks } from '../publication/checks.ts';
 import { saveClaim } from '../sources/service.ts';
 import { verifySnapshots } from '../verify/service.ts';
 import type { FetchLimits } from './fetch.ts';
@@ -149,6 +150,25 @@ export function captureSuite(
       const outcome = await captureSnapshot(t.db, blobs.store, id, { ...LIMITS, allowPrivate: false }, false);
       assert.equal(outcome.status, 'failed');
       assert.match((await row(id)).error!, /private or reserved/);
+    });
+
+    test('editors are warned while a cited source has no archived copy, and not once it is captured', async () => {
+      web.set('/cited', { body: notice('') });
+      const source = await makeSource(t.db, { url: web.url('/cited') });
+      const incident = await makeIncident(t.db);
+      await inTransaction(t.db, (trx) =>
+        saveClaim(trx, ACTOR, {
+          subjectType: 'incident',
+          subjectId: incident.id,
+          sourceId: source.id,
+          passageNote: 'x',
+        }),
+      );
+      const r4 = async () =>
+        (await publicationChecks(t.db, 'incidents', incident.id)).warnings.filter((w) => w.rule === 'R4');
+      assert.match((await r4())[0]?.message ?? '', /1 cited source\(s\) have no archived copy yet/);
+      await capture(source.id);
+      assert.deepEqual(await r4(), []);
     });
 
     test('asking twice while a capture waits gives the same snapshot', async () => {

@@ -101,6 +101,27 @@ const CLAIM_COLUMN: Record<PublishableTable, ClaimColumn> = {
   statements: 'statement_id',
 };
 
+/** Cited sources with no captured or uploaded copy. */
+async function unarchivedSources(db: Db, table: PublishableTable, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('claims as c')
+    .select((eb) => eb.fn.count<number>('c.source_id').distinct().as('n'))
+    .where(CLAIM_COLUMN[table], '=', id)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('source_snapshots as s')
+            .select('s.id')
+            .whereRef('s.source_id', '=', 'c.source_id')
+            .where('s.capture_status', '=', 'captured'),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** How many claims on the record contradict what the others support. */
 async function disputedClaims(db: Db, table: PublishableTable, id: string): Promise<number> {
   const row = await db
@@ -150,6 +171,12 @@ export async function publicationChecks(db: Db, table: PublishableTable, id: str
     report.blocking.push({
       rule: 'R10',
       message: `The public text contains ${describeFinding(f)}. Remove it, or if it is not a personal detail (a station's or press office's public address or number) add the exact text to the reviewed allowlist.`,
+    });
+  const unarchived = await unarchivedSources(db, table, id);
+  if (unarchived > 0)
+    report.warnings.push({
+      rule: 'R4',
+      message: `${unarchived} cited source(s) have no archived copy yet (capture waiting or failed). Capture again, or upload a copy (PDF or image) to the source, so the record does not depend on a page that can vanish.`,
     });
   const disputes = await disputedClaims(db, table, id);
   if (disputes > 0)
