@@ -147,3 +147,13 @@ export async function personOptions(db: Db): Promise<Option[]> {
     .execute();
   return rows.map((r) => ({ value: r.id, label: clip(r.pseudonym) }));
 }
+
+/** The "which incident" field that timeline events, allegations and court proceedings share. */
+export const INCIDENT_FIELD = {
+  name: 'incidentId',
+  column: 'incident_id',
+  label: 'Incident',
+  kind: 'select',
+  required: true,
+  options: incidentOptions,
+} as const;

@@ -4,7 +4,7 @@ import { incidentInput, timelineEventInput } from '../../incidents/schema.ts';
 import type { IncidentInput, TimelineEventInput } from '../../incidents/schema.ts';
 import { saveIncident, saveTimelineEvent } from '../../incidents/service.ts';
 import type { EntityDef, FieldDef, SectionDef } from '../entity.ts';
-import { choices, forceOptions, incidentOptions, taxonomyOptions } from '../options.ts';
+import { choices, forceOptions, INCIDENT_FIELD, taxonomyOptions } from '../options.ts';
 
 const PRECISIONS = ['day', 'month', 'year', 'range', 'month_range', 'year_range', 'unknown'] as const;
 
@@ -124,14 +124,7 @@ export const timelineEvents: EntityDef = {
   sections: [
     {
       fields: [
-        {
-          name: 'incidentId',
-          column: 'incident_id',
-          label: 'Incident',
-          kind: 'select',
-          required: true,
-          options: incidentOptions,
-        },
+        INCIDENT_FIELD,
         { name: 'title', column: 'title', label: 'What happened', kind: 'text', required: true },
         { name: 'description', column: 'description', label: 'Details', kind: 'textarea' },
         {

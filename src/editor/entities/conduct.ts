@@ -7,10 +7,10 @@ import {
   allegationOptions,
   choices,
   findingOptions,
-  incidentOptions,
   officerOptions,
   taxonomyKindOptions,
   taxonomyOptions,
+  INCIDENT_FIELD,
 } from '../options.ts';
 
 /** Splits a combined `taxonomy:code` select back into the two input fields. */
@@ -46,14 +46,7 @@ export const allegations: EntityDef = {
   sections: [
     {
       fields: [
-        {
-          name: 'incidentId',
-          column: 'incident_id',
-          label: 'Incident',
-          kind: 'select',
-          required: true,
-          options: incidentOptions,
-        },
+        INCIDENT_FIELD,
         {
           name: 'summary',
           column: 'summary',

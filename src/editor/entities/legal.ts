@@ -5,7 +5,13 @@ import {
   type RestrictionInput,
 } from '../../legal/restrictions.ts';
 import type { EntityDef } from '../entity.ts';
-import { allegationOptions, incidentOptions, officerOptions, personOptions } from '../options.ts';
+import {
+  allegationOptions,
+  incidentOptions,
+  officerOptions,
+  personOptions,
+  INCIDENT_FIELD,
+} from '../options.ts';
 import {
   ADDRESSEES,
   DEFAULT_REPLY_DAYS,
@@ -109,14 +115,7 @@ export const courtProceedings: EntityDef = {
     {
       legend: 'The proceedings',
       fields: [
-        {
-          name: 'incidentId',
-          column: 'incident_id',
-          label: 'Incident',
-          kind: 'select',
-          required: true,
-          options: incidentOptions,
-        },
+        INCIDENT_FIELD,
         {
           name: 'officerId',
           column: 'officer_id',
