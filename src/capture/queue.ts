@@ -67,7 +67,9 @@ export async function startCaptureQueue(opts: CaptureQueueOptions): Promise<Capt
       if (!job) return;
       const last = job.retryCount >= job.retryLimit;
       const outcome = await captureSnapshot(opts.db, opts.blobs, job.data.snapshotId, opts.limits, last);
-      opts.logger?.info(`capture ${job.data.snapshotId}: ${outcome.status}`);
+      opts.logger?.info(
+        `capture ${job.data.snapshotId}: ${outcome.status}${'error' in outcome ? ` (${outcome.error})` : ''}`,
+      );
       // Throwing hands the job back to pg-boss, which runs it again after the (growing) delay.
       if (outcome.status === 'retry') throw new Error(outcome.error);
       return outcome;

@@ -6,8 +6,9 @@ import { openDatabase } from '../../db/client.ts';
 import { loadVaultKey, openVault } from '../../uploads/vault.ts';
 import { migrate } from '../../db/migrations.ts';
 import { demoSeeded, seedDemo } from '../../demo/seed.ts';
-import { createApp } from '../../http/app.ts';
-import { createLogger } from '../../http/logger.ts';
+import { createApp, type AppDeps } from '../../http/app.ts';
+import { createLogger, type Logger } from '../../http/logger.ts';
+import type { Config } from '../../config/config.ts';
 import type { Command } from '../command.ts';
 
 /** Opens (and migrates) the database, optionally seeds the demo cases, and serves HTTP until stopped. */
@@ -41,27 +42,16 @@ export const serveCommand: Command = {
       await database.close();
       throw err;
     }
-    const blobs = await blobStoreFromConfig(config);
-    // Captures run beside the web server; pg-boss shares the database, so several instances share the work.
-    let capture: CaptureQueue | undefined;
-    try {
-      if (config.capture.worker) {
-        capture = await startCaptureQueue({ db: database.db, blobs, limits: config.capture, logger });
-        await capture.sweep();
-      }
-    } catch (err) {
-      logger.error('the capture queue did not start; sources will wait for `custodiet capture`', err);
-    }
-    const app = createApp({
+    const deps: AppDeps = {
       db: database.db,
       backend: database.backend,
       logger,
       publicUrl: config.publicUrl,
       contactEmail: config.contactEmail,
-      blobs,
-      capture,
+      blobs: await blobStoreFromConfig(config),
       vault: await openVault(loadVaultKey(config.originals)),
-    });
+    };
+    const app = createApp(deps);
     const server = serve({ fetch: app.fetch, port, hostname: host });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -71,6 +61,9 @@ export const serveCommand: Command = {
     out(
       `Custodiet listening on http://${host}:${address.port}/ (${database.describe}, ready in ${Math.round(performance.now() - started)} ms)`,
     );
+    // The capture queue starts once pages are being served: its first start creates pg-boss's schema,
+    // which readers should not wait for. Routes read deps.capture when they run.
+    deps.capture = await startCaptureWorker(config, deps, logger);
     await new Promise<void>((resolve) => {
       const stop = () => {
         out('Shutting down…');
@@ -81,8 +74,26 @@ export const serveCommand: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
-    await capture?.stop();
+    await deps.capture?.stop();
     await database.close();
     return 0;
   },
 };
+
+/** Starts the background capture queue unless CAPTURE_WORKER=false; a failure is logged, not fatal. */
+async function startCaptureWorker(
+  config: Config,
+  deps: AppDeps,
+  logger: Logger,
+): Promise<CaptureQueue | undefined> {
+  if (!config.capture.worker || !deps.blobs) return undefined;
+  try {
+    // pg-boss shares the database, so several app instances share the work.
+    const queue = await startCaptureQueue({ db: deps.db, blobs: deps.blobs, limits: config.capture, logger });
+    await queue.sweep();
+    return queue;
+  } catch (err) {
+    logger.error('the capture queue did not start; sources will wait for `custodiet capture`', err);
+    return undefined;
+  }
+}
