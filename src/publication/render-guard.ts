@@ -26,13 +26,14 @@ async function shownAllegations(db: Db, table: PublishableTable, id: string): Pr
 
 /**
  * The legal checks that can turn against a page after it was published, run again when it is
- * rendered: a reporting restriction made since (R6), and personal details that are no longer
- * allowed (R10: an allowlist entry withdrawn). Publication-time rules about process (sources,
+ * rendered: a reporting restriction made since (R6), a school or photo in a record about a child
+ * (R8), and personal details that are no longer allowed (R10: an allowlist entry withdrawn). Publication-time rules about process (sources,
  * approvals) are not re-run: they describe how the record got here, not what reading it risks.
  */
 export function renderProblems(db: Db, table: PublishableTable, id: string): Promise<CheckProblem[]> {
-  const today = new Date().toISOString().slice(0, 10);
-  return cached(db, `render-guard:${table}:${id}:${today}`, TTL_MS, async () => {
+  // One entry per record (not per day): the 60-second life also carries orders across midnight.
+  return cached(db, `render-guard:${table}:${id}`, TTL_MS, async () => {
+    const today = new Date().toISOString().slice(0, 10);
     const texts = await publicTexts(db, table, id);
     for (const a of await shownAllegations(db, table, id))
       texts.push(...(await publicTexts(db, 'allegations', a)));
