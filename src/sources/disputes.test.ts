@@ -35,7 +35,9 @@ test('a contradicting source is kept, shown beside the supporting one, and the d
   });
   const before = await fetchPage(testApp(t), `/incidents/${inc.slug}`);
   assert.doesNotMatch(before.html, /Sources disagree/, 'one account: nothing to flag');
-  assert.equal((await publicationChecks(t.db, 'incidents', inc.id)).warnings.length, 0);
+  const disputed = async () =>
+    (await publicationChecks(t.db, 'incidents', inc.id)).warnings.filter((w) => w.rule === 'DISPUTED');
+  assert.equal((await disputed()).length, 0);
 
   await inTransaction(t.db, (trx) =>
     saveClaim(trx, ACTOR, {
@@ -51,11 +53,7 @@ test('a contradicting source is kept, shown beside the supporting one, and the d
   assert.match(page.html, /officers used no force during the arrest/);
   assert.match(page.html, /<li class="contradicts"><p class="badge disputed">This source disputes this:/);
   assert.match(page.html, /an officer knelt on his back for several minutes/);
-  const report = await publicationChecks(t.db, 'incidents', inc.id);
-  assert.deepEqual(
-    report.warnings.map((w) => w.rule),
-    ['DISPUTED'],
-  );
+  assert.equal((await disputed()).length, 1);
 });
 
 test('a contradicting claim is not support: an incident sourced only by one stays blocked', async () => {
