@@ -22,6 +22,14 @@ export type CaptureOutcome =
   | { status: 'skipped'; reason: string };
 
 /**
+ * What two copies of a source are compared by: the SHA-256 of their normalised words, so churning
+ * markup (ads, tokens) is not a "change"; a copy without text falls back to its bytes' hash.
+ */
+export function textFingerprint(text: string | null, bytesSha256: string): string {
+  return sha256Hex(Buffer.from(text === null ? bytesSha256 : normaliseForMatch(text)));
+}
+
+/**
  * Asks for a fresh capture of a source: a new snapshot row, not yet captured, that the capture
  * job will fill. A capture already waiting is reused rather than doubled.
  */
@@ -83,8 +91,7 @@ async function storeCaptured(db: Db, blobs: BlobStore, snap: SnapshotToCapture, 
   const sha256 = await blobs.put(page.bytes);
   const extracted = await extractReadable(page.bytes, page.mediaType, page.headers['content-type']);
   const text = extracted.text?.slice(0, MAX_TEXT) ?? null;
-  // Pages are compared by their words, so churning markup (ads, tokens) is not a "change".
-  const textSha = sha256Hex(Buffer.from(text === null ? sha256 : normaliseForMatch(text)));
+  const textSha = textFingerprint(text, sha256);
   const prev = await previousTextHash(db, snap.source_id, snap.id);
   const change: 'first' | 'unchanged' | 'changed' =
     prev === undefined ? 'first' : prev === textSha ? 'unchanged' : 'changed';

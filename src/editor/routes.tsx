@@ -81,7 +81,7 @@ async function submitForm(c: Context<EditorEnv>, deps: AppDeps, def: EntityDef, 
   const values = await readForm(c);
   try {
     const saved = await saveFromForm(db, editorOf(c), def, values, id);
-    // A new source's placeholder snapshot is queued for capture as soon as the save commits.
+    // A new source's snapshot row (waiting for capture) is queued as soon as the save commits.
     if (def.type === 'sources' && !id) await deps.capture?.sweep();
     return c.redirect(`/editor/${def.type}/${saved.id}?notice=${saved.changed ? 'saved' : 'unchanged'}`, 303);
   } catch (err) {

@@ -24,6 +24,7 @@ export async function findIncident(db: Db, key: IncidentKey, states: string[]) {
       'i.publication_state',
       'i.published_at',
       'i.updated_at',
+      'i.proceedings_active',
       'f.name as force_name',
       'f.slug as force_slug',
     ])

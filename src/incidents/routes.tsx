@@ -146,12 +146,7 @@ export function incidentRoutes(deps: AppDeps): Hono {
     const id = data.incident.id;
     await guardRender(deps.db, 'incidents', id);
     // Rule R5 at render time: while proceedings are active, the court report and nothing more.
-    const held = await deps.db
-      .selectFrom('incidents')
-      .select('proceedings_active')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    if (held.proceedings_active) {
+    if (data.incident.proceedings_active) {
       const reports = await courtReports(deps.db, id);
       return sendPage(
         c,

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { childrenInvolved, incidentsOf } from '../publication/involvement.ts';
-import type { PublishableTable } from '../publication/service.ts';
+import { CLAIM_COLUMN_OF, type PublishableTable } from '../publication/service.ts';
 
 /**
  * Rule R8 beyond names (which the database refuses): a record about a child must not name their
@@ -9,16 +9,6 @@ import type { PublishableTable } from '../publication/service.ts';
  */
 const SCHOOL =
   /\b(?!(?:The|A|An|This|That|His|Her|Their|Our|Its)\s)((?:[A-Z][\w'’.-]*\s+){1,5}(?:Primary|Junior|Infant|Secondary|High|Grammar|Free|Community)?\s*(?:School|Academy|College|Pupil Referral Unit))\b(?! of Policing)/g;
-
-const CLAIM_COLUMN: Record<
-  PublishableTable,
-  'incident_id' | 'allegation_id' | 'officer_id' | 'statement_id'
-> = {
-  incidents: 'incident_id',
-  allegations: 'allegation_id',
-  officers: 'officer_id',
-  statements: 'statement_id',
-};
 
 /** School names in a text, in the order they appear. */
 export function schoolNames(text: string): string[] {
@@ -31,7 +21,7 @@ async function citedImages(db: Db, table: PublishableTable, id: string): Promise
     .selectFrom('claims as c')
     .innerJoin('source_snapshots as s', 's.source_id', 'c.source_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(`c.${CLAIM_COLUMN[table]}`, '=', id)
+    .where(`c.${CLAIM_COLUMN_OF[table]}`, '=', id)
     .where('s.origin', '=', 'upload')
     .where('s.media_type', 'like', 'image/%')
     .executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
-import type { PublishableTable } from '../publication/service.ts';
+import { CLAIM_COLUMN_OF, type PublishableTable } from '../publication/service.ts';
 
 /**
  * The public text of a record that the personal-detail scanner reads: its own free-text
@@ -12,20 +12,13 @@ const TEXT_COLUMNS: Record<PublishableTable, string[]> = {
   officers: ['published_name'],
   statements: ['summary', 'quote', 'speaker_role'],
 };
-const CLAIM_COLUMN: Record<PublishableTable, string> = {
-  incidents: 'incident_id',
-  allegations: 'allegation_id',
-  officers: 'officer_id',
-  statements: 'statement_id',
-};
-
 /** The texts of one record that will be public. */
 export async function publicTexts(db: Db, table: PublishableTable, id: string): Promise<string[]> {
   const cols = TEXT_COLUMNS[table];
   const { rows } = await sql<Record<string, string | null>>`
     SELECT ${sql.join(cols.map((c) => sql.ref(c)))} FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
   const claims = await sql<{ quoted_passage: string | null; passage_note: string | null }>`
-    SELECT quoted_passage, passage_note FROM claims WHERE ${sql.ref(CLAIM_COLUMN[table])} = ${id}`.execute(
+    SELECT quoted_passage, passage_note FROM claims WHERE ${sql.ref(CLAIM_COLUMN_OF[table])} = ${id}`.execute(
     db,
   );
   return [

@@ -5,7 +5,7 @@ import { ORDER_TYPES, restrictionsOn } from '../legal/restrictions.ts';
 import { replyProblem } from '../legal/replies.ts';
 import { minorProblems } from '../legal/minors.ts';
 import { approvalReasons, validApprovals } from './approvals.ts';
-import type { PublishableTable } from './service.ts';
+import { CLAIM_COLUMN_OF, type PublishableTable } from './service.ts';
 
 /** One reason a record cannot publish (blocking) or needs care (warning), with its rule id. */
 export interface CheckProblem {
@@ -19,7 +19,7 @@ export interface CheckReport {
   warnings: CheckProblem[];
 }
 
-type ClaimColumn = 'incident_id' | 'allegation_id' | 'officer_id' | 'statement_id';
+type ClaimColumn = (typeof CLAIM_COLUMN_OF)[PublishableTable];
 
 async function claimCounts(db: Db, column: ClaimColumn, id: string, field?: string) {
   let q = db
@@ -94,19 +94,12 @@ async function officerChecks(db: Db, id: string, report: CheckReport): Promise<v
     });
 }
 
-const CLAIM_COLUMN: Record<PublishableTable, ClaimColumn> = {
-  incidents: 'incident_id',
-  allegations: 'allegation_id',
-  officers: 'officer_id',
-  statements: 'statement_id',
-};
-
 /** Cited sources with no captured or uploaded copy. */
 async function unarchivedSources(db: Db, table: PublishableTable, id: string): Promise<number> {
   const row = await db
     .selectFrom('claims as c')
     .select((eb) => eb.fn.count<number>('c.source_id').distinct().as('n'))
-    .where(CLAIM_COLUMN[table], '=', id)
+    .where(CLAIM_COLUMN_OF[table], '=', id)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -127,7 +120,7 @@ async function disputedClaims(db: Db, table: PublishableTable, id: string): Prom
   const row = await db
     .selectFrom('claims')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(CLAIM_COLUMN[table], '=', id)
+    .where(CLAIM_COLUMN_OF[table], '=', id)
     .where('stance', '=', 'contradicts')
     .executeTakeFirstOrThrow();
   return Number(row.n);

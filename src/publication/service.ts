@@ -6,6 +6,14 @@ import { parseInput, publicationState } from '../schema/common.ts';
 /** Records that move through draft → in review → published (→ withdrawn). */
 export type PublishableTable = 'incidents' | 'allegations' | 'officers' | 'statements';
 
+/** The column of `claims` that points at each kind of publishable record. */
+export const CLAIM_COLUMN_OF = {
+  incidents: 'incident_id',
+  allegations: 'allegation_id',
+  officers: 'officer_id',
+  statements: 'statement_id',
+} as const satisfies Record<PublishableTable, string>;
+
 /**
  * Moves a record to a publication state. published_at is set on first publication and kept
  * afterwards, so "first published" stays true through later edits and withdrawals.

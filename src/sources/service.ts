@@ -26,7 +26,7 @@ export async function saveSource(trx: Db, actor: Actor, input: SourceInput, id?:
   });
 }
 
-/** Records a snapshot of a source (captured bytes, or a placeholder awaiting capture). */
+/** Records a snapshot of a source: captured bytes, or a row that waits for the capture job. */
 export async function saveSnapshot(trx: Db, actor: Actor, input: SnapshotInput, id?: string) {
   const s = parseInput(snapshotInput, input);
   return saveRecord(trx, actor, 'source_snapshots', id, {

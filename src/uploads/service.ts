@@ -3,9 +3,9 @@ import { appendAudit } from '../audit/chain.ts';
 import { inTransaction, insertRecord } from '../audit/records.ts';
 import { sha256Hex, type BlobStore } from '../blobs/store.ts';
 import { extractReadable } from '../capture/extract.ts';
+import { textFingerprint } from '../capture/service.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { normaliseForMatch } from '../sources/service.ts';
 import { stripMetadata } from './strip.ts';
 import type { OriginalMeta, Vault } from './vault.ts';
 
@@ -61,7 +61,7 @@ export async function uploadToSource(deps: UploadDeps, actor: Actor, sourceId: s
       byte_size: publicBytes.length,
       fetched_at: new Date(),
       extracted_text: text,
-      text_sha256: sha256Hex(Buffer.from(text === null ? sha256 : normaliseForMatch(text))),
+      text_sha256: textFingerprint(text, sha256),
       attempts: 1,
     });
     await insertRecord(trx, actor, 'upload_originals', {
