@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import sodium from 'libsodium-wrappers';
+import { loadOrCreateKey } from '../config/keys.ts';
 import { AppError } from '../errors/catalogue.ts';
 
 /**
@@ -29,26 +28,8 @@ export interface OriginalMeta {
 const MAGIC = Buffer.from('CUSTODIET-VAULT-1\n');
 
 /** The key from ORIGINALS_KEY (base64), or a key file kept beside the data (created 0600 once). */
-export function loadVaultKey(opts: { keyBase64?: string; keyFile: string }): Uint8Array {
-  if (opts.keyBase64) {
-    const key = Buffer.from(opts.keyBase64, 'base64');
-    if (key.length !== 32) throw new Error('ORIGINALS_KEY must be 32 bytes, base64-encoded');
-    return key;
-  }
-  if (!fs.existsSync(opts.keyFile)) {
-    fs.mkdirSync(path.dirname(opts.keyFile), { recursive: true, mode: 0o700 });
-    // 'wx': never overwrite a key another process made a moment ago; originals sealed under it
-    // would become unreadable.
-    try {
-      fs.writeFileSync(opts.keyFile, crypto.randomBytes(32).toString('base64') + '\n', {
-        mode: 0o600,
-        flag: 'wx',
-      });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-  }
-  return loadVaultKey({ keyBase64: fs.readFileSync(opts.keyFile, 'utf8').trim(), keyFile: opts.keyFile });
+export function loadVaultKey(opts: { keyBase64?: string | undefined; keyFile: string }): Uint8Array {
+  return loadOrCreateKey({ ...opts, envName: 'ORIGINALS_KEY' });
 }
 
 function sealBytes(key: Uint8Array, plain: Uint8Array): Uint8Array {
