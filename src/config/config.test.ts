@@ -42,8 +42,15 @@ describe('configuration', () => {
       contactEmail: 'corrections@c.example.org',
       capture: { timeoutMs: 5000, maxBytes: 1_000_000, maxRedirects: 2, allowPrivate: true, worker: true },
       originals: { keyBase64: undefined, keyFile: '/w/d/keys/originals.key' },
+      receipts: { keyBase64: undefined, keyFile: '/w/d/keys/receipts.key' },
     });
     assert.throws(() => loadConfig({ ORIGINALS_KEY: 'c2hvcnQ=' }), /ORIGINALS_KEY: must be 32 random bytes/);
+    assert.throws(
+      () => loadConfig({ RECEIPT_SIGNING_KEY: 'c2hvcnQ=' }),
+      /RECEIPT_SIGNING_KEY: must be 32 random bytes/,
+    );
+    const seed = Buffer.alloc(32, 7).toString('base64');
+    assert.equal(loadConfig({ RECEIPT_SIGNING_KEY: ` ${seed} ` }).receipts.keyBase64, seed);
   });
 
   test('captures refuse private addresses unless CAPTURE_ALLOW_PRIVATE is exactly true', () => {

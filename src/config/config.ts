@@ -26,6 +26,8 @@ export interface Config {
   };
   /** Key sealing uploaded originals: ORIGINALS_KEY (base64, 32 bytes), else a file made once in DATA_DIR. */
   originals: { keyBase64: string | undefined; keyFile: string };
+  /** Ed25519 seed signing proof-of-report receipts: RECEIPT_SIGNING_KEY (base64, 32 bytes), else a file made once in DATA_DIR. */
+  receipts: { keyBase64: string | undefined; keyFile: string };
   /** S3-compatible blob storage; present only when S3_BUCKET is set, and then used instead of blobDir. */
   s3?: S3Config;
 }
@@ -64,6 +66,11 @@ const optionalText = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+// A 32-byte secret given in the environment (a libsodium key or an Ed25519 seed); unset means a key file.
+const base64Key = optionalText.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
+  message: 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
+});
+
 const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
   DATABASE_URL: z
@@ -92,14 +99,8 @@ const envSchema = z.object({
   CAPTURE_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   // Off for instances that should only serve pages while others run the queue.
   CAPTURE_WORKER: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
-  ORIGINALS_KEY: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
-      message: 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
-    }),
+  ORIGINALS_KEY: base64Key,
+  RECEIPT_SIGNING_KEY: base64Key,
   CONTACT_EMAIL: z
     .string()
     .trim()
@@ -215,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       worker: e.CAPTURE_WORKER === 'true',
     },
     originals: { keyBase64: e.ORIGINALS_KEY, keyFile: path.join(dataDir, 'keys', 'originals.key') },
+    receipts: { keyBase64: e.RECEIPT_SIGNING_KEY, keyFile: path.join(dataDir, 'keys', 'receipts.key') },
     ...(s3 ? { s3 } : {}),
   };
 }
