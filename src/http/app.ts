@@ -7,6 +7,8 @@ import type { CaptureQueue } from '../capture/queue.ts';
 import { MAX_UPLOAD_BYTES } from '../uploads/service.ts';
 import { evidenceRoutes } from '../uploads/routes.tsx';
 import type { Vault } from '../uploads/vault.ts';
+import type { ReceiptSigner } from '../submissions/receipt.ts';
+import { receiptRoutes } from '../submissions/receipt-routes.tsx';
 import { accountRoutes } from '../accounts/routes.tsx';
 import { AppError } from '../errors/catalogue.ts';
 import { editorRoutes } from '../editor/routes.tsx';
@@ -39,6 +41,8 @@ export interface AppDeps {
   capture?: CaptureQueue;
   /** Seals uploaded originals (metadata intact); without it uploads are refused. */
   vault?: Vault;
+  /** Signs and checks proof-of-report receipts; without it the receipt pages answer 503. */
+  receipts?: ReceiptSigner;
 }
 
 /** Largest request body accepted anywhere but the upload form. */
@@ -89,6 +93,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', methodologyRoutes(deps));
   app.route('/', replyRoutes(deps));
   app.route('/', complaintRoutes(deps));
+  app.route('/', receiptRoutes(deps));
   app.route('/', searchRoutes(deps));
   app.route('/', evidenceRoutes(deps));
 

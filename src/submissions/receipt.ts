@@ -74,7 +74,7 @@ export function loadReceiptKey(opts: {
 }
 
 /** ISO 8601 UTC at second precision: 2026-11-25T10:31:50Z. */
-function formatTime(d: Date): string {
+export function receiptTime(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -91,7 +91,7 @@ function bodyLines(s: ReceiptStatement, keyId: string): string[] {
   return [
     TITLE,
     `Kind: ${s.kind}`,
-    `Received: ${formatTime(s.receivedAt)}`,
+    `Received: ${receiptTime(s.receivedAt)}`,
     `Content SHA-256: ${hex(s.contentSha256, 'contentSha256')}`,
     ...s.attachmentSha256.map((h) => `Attachment SHA-256: ${hex(h, 'attachmentSha256')}`),
     `Signing key: ${keyId}`,
@@ -137,7 +137,7 @@ function parseTime(text: string): Date {
   if (
     !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(text) ||
     Number.isNaN(d.getTime()) ||
-    formatTime(d) !== text
+    receiptTime(d) !== text
   )
     throw new Refusal('The receipt is altered: the "Received" time is not a valid UTC time.');
   return d;
@@ -221,7 +221,7 @@ export function verifyReceipt(text: string, publicKey: Uint8Array): ReceiptCheck
 /** One line describing a genuine receipt, as the CLI prints it. */
 export function describeStatement(s: ReceiptStatement): string {
   const n = s.attachmentSha256.length;
-  return `${s.kind} received ${formatTime(s.receivedAt)}, content ${s.contentSha256}, ${n} attachment${n === 1 ? '' : 's'}`;
+  return `${s.kind} received ${receiptTime(s.receivedAt)}, content ${s.contentSha256}, ${n} attachment${n === 1 ? '' : 's'}`;
 }
 
 /** Which of the given files' SHA-256 are not among a receipt's attachment hashes. */

@@ -7,6 +7,7 @@ import { localBlobStore } from '../../src/blobs/store.ts';
 import { createApp, type AppDeps } from '../../src/http/app.ts';
 import { createLogger } from '../../src/http/logger.ts';
 import { openVault } from '../../src/uploads/vault.ts';
+import { openReceiptSigner } from '../../src/submissions/receipt.ts';
 import type { TestDatabase } from './db.ts';
 
 // One blob folder and one originals key per test process, removed when it exits.
@@ -17,6 +18,8 @@ process.once('exit', () => fs.rmSync(blobDir, { recursive: true, force: true }))
 export const testBlobs = localBlobStore(blobDir);
 /** The vault test apps seal originals with. */
 export const testVault = await openVault(crypto.randomBytes(32));
+/** The signer test apps give receipts with (and check them against). */
+export const testReceipts = await openReceiptSigner(crypto.randomBytes(32));
 
 /** The real app over a test database, with logging silenced. */
 export function testApp(t: TestDatabase, overrides: Partial<AppDeps> = {}): Hono {
@@ -26,6 +29,7 @@ export function testApp(t: TestDatabase, overrides: Partial<AppDeps> = {}): Hono
     logger: createLogger('silent'),
     blobs: testBlobs,
     vault: testVault,
+    receipts: testReceipts,
     ...overrides,
   });
 }

@@ -4,6 +4,7 @@ import { blobStoreFromConfig } from '../../blobs/from-config.ts';
 import { startCaptureQueue, type CaptureQueue } from '../../capture/queue.ts';
 import { openDatabase } from '../../db/client.ts';
 import { loadVaultKey, openVault } from '../../uploads/vault.ts';
+import { loadReceiptKey, openReceiptSigner } from '../../submissions/receipt.ts';
 import { migrate } from '../../db/migrations.ts';
 import { demoSeeded, seedDemo } from '../../demo/seed.ts';
 import { createApp, type AppDeps } from '../../http/app.ts';
@@ -50,6 +51,7 @@ export const serveCommand: Command = {
       contactEmail: config.contactEmail,
       blobs: await blobStoreFromConfig(config),
       vault: await openVault(loadVaultKey(config.originals)),
+      receipts: await openReceiptSigner(loadReceiptKey(config.receipts)),
     };
     const app = createApp(deps);
     const server = serve({ fetch: app.fetch, port, hostname: host });
