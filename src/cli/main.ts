@@ -7,6 +7,7 @@ import { UsageError, type Command } from './command.ts';
 import { initCommand, migrateCommand, seedDemoCommand, statsCommand } from './commands/basic.ts';
 import { backupCommand, restoreCommand, verifyCommand } from './commands/integrity.ts';
 import { captureCommand } from './commands/capture.ts';
+import { receiptKeyCommand, verifyReceiptCommand } from './commands/receipts.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/users.ts';
 
@@ -22,6 +23,8 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
   userCommand,
+  verifyReceiptCommand,
+  receiptKeyCommand,
 ];
 
 function mainHelp(): string {
