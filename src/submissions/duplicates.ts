@@ -59,8 +59,9 @@ const SIMILAR = 0.3;
  * - date 0.3: 1 on the day, falling to 1/15 at 14 days apart; an incident known only to the month
  *   or year is scaled by 15 / (days in its period), as "in 2024" says little about 3 May 2024;
  * - place 0.25: place names share words ("police station"), so a close place alone is weak.
- * MIN_SCORE keeps suggestions that have one good reason (same day; place ≥ 0.6; text ≥ 0.38; an
- * officer) and drops a lone weak one (a date 10 days away, a place sharing only common words).
+ * MIN_SCORE lets one good reason through alone (a linked officer; a day-precise date up to 7 days
+ * away; place above 0.6; text above 0.38) and drops a lone weak one (a date 10 days away, a date
+ * merely inside an incident's month, a place sharing only "police station").
  */
 const WEIGHT = { officer: 0.4, text: 0.4, date: 0.3, place: 0.25 } as const;
 const MIN_SCORE = 0.15;
@@ -113,7 +114,8 @@ function validity(r: OfficerRow): string {
 /** Why each officer is listed; without a date, how many held the same number in that force. */
 function officerSuggestions(rows: OfficerRow[], onDate?: string): OfficerSuggestion[] {
   const holders = new Map<string, number>();
-  const holderKey = (r: OfficerRow) => `${r.force_name}\u0000${r.identifier_type}\u0000${identifierKey(r.identifier)}`;
+  const holderKey = (r: OfficerRow) =>
+    `${r.force_name}\u0000${r.identifier_type}\u0000${identifierKey(r.identifier)}`;
   for (const r of rows) holders.set(holderKey(r), (holders.get(holderKey(r)) ?? 0) + 1);
   return rows.map((r) => {
     const what = `${kind(r.identifier_type)} ${r.identifier} (${r.force_name})`;
@@ -142,6 +144,7 @@ interface IncidentRow {
   publication_state: string;
   gap: number | null;
   span: number | null;
+  occurred_end: string | null;
   place_sim: number;
   text_sim: number;
   officers: string[] | null;
@@ -180,7 +183,7 @@ async function matchIncidents(db: Db, q: IncidentQuery): Promise<IncidentRow[]> 
       SELECT * FROM unnest(${q.officers.map((o) => o.id)}::uuid[], ${q.officers.map((o) => o.identifier)}::text[])
         AS m(officer_id, identifier)
     ), scored AS (
-      SELECT i.id, i.slug, i.title, i.occurred_on, i.place, i.publication_state, w.gap, w.span,
+      SELECT i.id, i.slug, i.title, i.occurred_on, i.place, i.publication_state, w.gap, w.span, w.occurred_end,
         coalesce(similarity(f_unaccent(lower(i.place)), ${place}), 0) AS place_sim,
         coalesce(greatest(
           similarity(${text}, f_unaccent(lower(i.title || ' ' || left(i.summary, ${TEXT_PREFIX})))),
@@ -192,7 +195,7 @@ async function matchIncidents(db: Db, q: IncidentQuery): Promise<IncidentRow[]> 
       -- greatest() skips NULLs, so an undated incident or submission is guarded explicitly.
       CROSS JOIN LATERAL (SELECT CASE WHEN i.occurred_on IS NOT NULL AND ${d} IS NOT NULL
           THEN greatest(i.occurred_on - ${d}, ${d} - ${INCIDENT_END}, 0) END AS gap,
-        ${INCIDENT_END} - i.occurred_on + 1 AS span) w
+        ${INCIDENT_END} - i.occurred_on + 1 AS span, ${INCIDENT_END} AS occurred_end) w
       WHERE ${q.forceId ?? null}::uuid IS NULL OR i.force_id = ${q.forceId ?? null}::uuid
     )
     SELECT * FROM (
@@ -215,7 +218,9 @@ const two = (x: number) => x.toFixed(2);
 function dateReason(r: IncidentRow): string | undefined {
   if (r.gap === null || r.gap > DATE_WINDOW) return undefined;
   if (r.gap > 0) return `${r.gap} day${r.gap === 1 ? '' : 's'} apart`;
-  return r.span === 1 ? 'same date' : `date within the incident's period (${r.span} days from ${r.occurred_on})`;
+  return r.span === 1
+    ? 'same date'
+    : `date within the incident's period (${r.occurred_on} to ${r.occurred_end})`;
 }
 
 /** The plain-words reasons behind an incident's score, strongest evidence first. */

@@ -18,7 +18,7 @@ export interface TypedIdentifier {
 
 /** PostgreSQL text cannot hold NUL, and a decrypted submission may contain anything. */
 function clean(s: string): string {
-  return s.replace(/\u0000/g, '').trim();
+  return s.replaceAll('\u0000', '').trim();
 }
 
 /** A real calendar date 'YYYY-MM-DD', or undefined: a mistyped date must not fail the whole page. */
