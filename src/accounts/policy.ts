@@ -27,7 +27,9 @@ export type Permission =
   /** Read and export the whole audit log (every actor, every change): admins only. */
   | 'audit.read'
   /** Open the encrypted original of an uploaded file (metadata intact); every opening is audited. */
-  | 'evidence.read_original';
+  | 'evidence.read_original'
+  /** Unlock the moderation key, read anonymous submissions and act on them (every step audited). */
+  | 'submission.moderate';
 
 const CONTRIBUTOR: Permission[] = ['record.edit_unpublished', 'record.submit'];
 const EDITOR: Permission[] = [
@@ -41,8 +43,8 @@ const EDITOR: Permission[] = [
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(CONTRIBUTOR),
   editor: new Set(EDITOR),
-  moderator: new Set([...EDITOR, 'evidence.read_original']),
-  admin: new Set([...EDITOR, 'user.manage', 'audit.read', 'evidence.read_original']),
+  moderator: new Set([...EDITOR, 'evidence.read_original', 'submission.moderate']),
+  admin: new Set([...EDITOR, 'user.manage', 'audit.read', 'evidence.read_original', 'submission.moderate']),
 };
 
 /** The part of a user the policy looks at. */

@@ -23,8 +23,8 @@ export function assertSha256(sha: string): void {
   if (!HEX64.test(sha)) throw new Error(`Not a SHA-256 digest: ${sha}`);
 }
 
-/** SHA-256 hex digest of some bytes. */
-export function sha256Hex(bytes: Uint8Array): string {
+/** SHA-256 hex digest of some bytes (or of text, as UTF-8). */
+export function sha256Hex(bytes: Uint8Array | string): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -216,6 +216,24 @@ export interface LoginThrottle {
   locked_until: Timestamp | null;
 }
 
+export interface ModerationKeys {
+  id: string;
+  public_key: Buffer;
+  wrapped_secret_key: Buffer;
+  kdf_salt: Buffer;
+  kdf_params: Json;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  retired_at: Timestamp | null;
+}
+
+export interface ModerationUnlocks {
+  session_token_hash: string;
+  key_id: string;
+  wrapped_secret_key: Buffer;
+  expires_at: Timestamp;
+}
+
 export interface OfficerIdentifiers {
   id: Generated<string>;
   officer_id: string;
@@ -447,6 +465,62 @@ export interface StationAddresses {
   source_note: string | null;
 }
 
+export interface SubmissionAttachments {
+  id: GeneratedAlways<Int8>;
+  submission_id: Int8;
+  message_id: Int8 | null;
+  blob_sha256: string;
+  key_id: string;
+}
+
+export interface SubmissionConversions {
+  submission_id: Int8;
+  record_table: string;
+  record_id: string;
+  converted_by: string;
+  converted_on: Generated<string>;
+}
+
+export interface SubmissionMessages {
+  id: GeneratedAlways<Int8>;
+  submission_id: Int8;
+  author: string;
+  moderator_id: string | null;
+  key_id: string;
+  sealed_for_moderators: Buffer;
+  sealed_for_submitter: Buffer;
+  sent_on: Generated<string>;
+}
+
+export interface SubmissionSettings {
+  singleton: Generated<boolean>;
+  codename_salt: Buffer;
+}
+
+export interface Submissions {
+  id: GeneratedAlways<Int8>;
+  kind: string;
+  codename_hash: string;
+  submitter_public_key: Buffer;
+  key_id: string;
+  sealed_content: Buffer;
+  sealed_content_for_submitter: Buffer;
+  state: Generated<string>;
+  assigned_to: string | null;
+  duplicate_of: string | null;
+  awaiting_moderator: Generated<boolean>;
+  received_on: Generated<string>;
+  last_activity_on: Generated<string>;
+}
+
+export interface SubmitterSessions {
+  token_hash: string;
+  submission_id: Int8;
+  wrapped_secret_key: Buffer;
+  csrf_token: string;
+  expires_at: Timestamp;
+}
+
 export interface Taxonomies {
   id: string;
   kind: string;
@@ -546,6 +620,8 @@ export interface DB {
   incidents: Incidents;
   invitations: Invitations;
   login_throttle: LoginThrottle;
+  moderation_keys: ModerationKeys;
+  moderation_unlocks: ModerationUnlocks;
   officer_identifiers: OfficerIdentifiers;
   officer_postings: OfficerPostings;
   officer_ranks: OfficerRanks;
@@ -565,6 +641,12 @@ export interface DB {
   sources: Sources;
   statements: Statements;
   station_addresses: StationAddresses;
+  submission_attachments: SubmissionAttachments;
+  submission_conversions: SubmissionConversions;
+  submission_messages: SubmissionMessages;
+  submission_settings: SubmissionSettings;
+  submissions: Submissions;
+  submitter_sessions: SubmitterSessions;
   taxonomies: Taxonomies;
   taxonomy_mappings: TaxonomyMappings;
   taxonomy_terms: TaxonomyTerms;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { canonicalJson, toJsonValue } from '../audit/canonical.ts';
+import { sha256Hex } from '../blobs/store.ts';
 import { KEY_BYTES, loadOrCreateKey } from '../config/keys.ts';
 
 /**
@@ -49,18 +50,15 @@ const MAX_RECEIPT_CHARS = 200_000;
 // RFC 8410 PKCS#8 wrapping of a raw Ed25519 seed, the one form node:crypto imports a seed from.
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
-/** Hex SHA-256 of some bytes or text. */
-export function sha256Hex(data: Uint8Array | string): string {
-  return crypto.createHash('sha256').update(data).digest('hex');
-}
+export { sha256Hex };
 
 /** Hex SHA-256 of the canonical JSON of a form's fields, so the order fields arrive in does not matter. */
 export function contentSha256(fields: Record<string, unknown>): string {
   return sha256Hex(canonicalJson(toJsonValue(fields)));
 }
 
-/** The key id shown on receipts: first 16 hex characters of SHA-256 of the raw public key. */
-export function receiptKeyId(publicKey: Uint8Array): string {
+/** A public key's id (on receipts and moderation keys): first 16 hex characters of SHA-256 of the raw key. */
+export function publicKeyId(publicKey: Uint8Array): string {
   return sha256Hex(publicKey).slice(0, 16);
 }
 
@@ -108,7 +106,7 @@ export async function openReceiptSigner(seed: Uint8Array): Promise<ReceiptSigner
   });
   const jwk = crypto.createPublicKey(privateKey).export({ format: 'jwk' });
   const publicKey = Buffer.from(jwk.x!, 'base64url');
-  const keyId = receiptKeyId(publicKey);
+  const keyId = publicKeyId(publicKey);
   return {
     keyId,
     publicKeyBase64: publicKey.toString('base64'),
@@ -198,7 +196,7 @@ export function verifyReceipt(text: string, publicKey: Uint8Array): ReceiptCheck
     if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32)
       return { ok: false, reason: 'The public key must be 32 bytes (an Ed25519 key).' };
     const r = parseReceipt(text);
-    const expectedId = receiptKeyId(publicKey);
+    const expectedId = publicKeyId(publicKey);
     if (r.keyId !== expectedId)
       return { ok: false, reason: `The receipt names signing key ${r.keyId}, not this key (${expectedId}).` };
     const key = crypto.createPublicKey({
