@@ -10,6 +10,7 @@ import { captureCommand } from './commands/capture.ts';
 import { receiptKeyCommand, verifyReceiptCommand } from './commands/receipts.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/users.ts';
+import { moderationKeyCommand } from './commands/submissions.ts';
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: Command[] = [
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   userCommand,
   verifyReceiptCommand,
   receiptKeyCommand,
+  moderationKeyCommand,
 ];
 
 function mainHelp(): string {

@@ -5,7 +5,8 @@ import { inTransaction } from '../../audit/records.ts';
 import { UsageError, type Command } from '../command.ts';
 import { withDatabase } from '../database.ts';
 
-async function readStdin(): Promise<string> {
+/** Standard input as text, without the one trailing newline `echo` adds. */
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
   // One trailing newline is how `echo` and here-strings end; it is not part of the password.
