@@ -31,6 +31,7 @@ export function EditorLayout(props: {
         <a href="/editor/account">Your account</a>
         {can(u, 'user.manage') && <a href="/editor/users">Accounts</a>}
         {can(u, 'audit.read') && <a href="/editor/audit">Audit log</a>}
+        {can(u, 'submission.moderate') && <a href="/editor/submissions">Submissions</a>}
         <span>
           Signed in as <strong>{u.displayName}</strong> ({u.role})
         </span>

@@ -27,6 +27,7 @@ import { workflowRoutes } from './workflow-routes.tsx';
 import { CapturePanel, captureRoutes, snapshotsOf } from '../capture/routes.tsx';
 import { uploadRoutes } from '../uploads/routes.tsx';
 import { complaintEditorRoutes } from '../complaints/editor-routes.tsx';
+import { submissionEditorRoutes } from '../submissions/editor-routes.tsx';
 
 const NOTICES = {
   saved: 'Saved.',
@@ -165,6 +166,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   app.route('/account', ownAccountRoutes(deps));
   app.route('/pii-allowlist', allowlistRoutes(deps));
   app.route('/complaints', complaintEditorRoutes(deps));
+  app.route('/submissions', submissionEditorRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
   // Before the generic /:type routes, which would take "audit" for a kind of record.

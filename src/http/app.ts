@@ -21,6 +21,8 @@ import { replyRoutes } from '../reply/routes.tsx';
 import { complaintRoutes } from '../complaints/routes.tsx';
 import { statementRoutes } from '../statements/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
+import { MAX_SUBMISSION_BYTES } from '../submissions/schema.ts';
+import { submissionRoutes } from '../submissions/routes.tsx';
 import { mountAssets } from './assets.ts';
 import { toAppError, writeError } from './errors.tsx';
 import { accessLog, type Logger } from './logger.ts';
@@ -48,6 +50,8 @@ export interface AppDeps {
 /** Largest request body accepted anywhere but the upload form. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 const UPLOAD_PATH = /^\/editor\/sources\/[^/]+\/upload$/;
+// Anonymous submissions and their follow-ups carry up to MAX_FILES files.
+const SUBMISSION_PATH = /^\/submit\/(report|insider|inbox\/reply)$/;
 
 /** Builds the app without listening: tests call app.request() against a real database. */
 export function createApp(deps: AppDeps): Hono {
@@ -64,7 +68,11 @@ export function createApp(deps: AppDeps): Hono {
   const normal = limit(MAX_BODY_BYTES);
   // File uploads get room for the file (plus the form around it); every other request stays small.
   const upload = limit(MAX_UPLOAD_BYTES + 64 * 1024);
-  app.use((c, next) => (UPLOAD_PATH.test(c.req.path) ? upload(c, next) : normal(c, next)));
+  const submission = limit(MAX_SUBMISSION_BYTES + 64 * 1024);
+  app.use((c, next) => {
+    if (UPLOAD_PATH.test(c.req.path)) return upload(c, next);
+    return SUBMISSION_PATH.test(c.req.path) ? submission(c, next) : normal(c, next);
+  });
 
   app.get('/healthz', async (c) => {
     try {
@@ -96,6 +104,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', receiptRoutes(deps));
   app.route('/', searchRoutes(deps));
   app.route('/', evidenceRoutes(deps));
+  app.route('/', submissionRoutes(deps));
 
   app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));
   app.onError((err, c) => writeError(c, toAppError(err, deps.logger)));

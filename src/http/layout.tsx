@@ -2,7 +2,8 @@ import type { Child } from 'hono/jsx';
 import { assetUrl } from './assets.ts';
 
 /** Top-level sections; `current` marks the one a page belongs to (aria-current). */
-export type Section = 'home' | 'search' | 'corrections' | 'methodology' | 'reply' | 'editor' | 'none';
+export type Section =
+  'home' | 'search' | 'corrections' | 'methodology' | 'reply' | 'submit' | 'editor' | 'none';
 
 const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'home', href: '/', label: 'Incidents' },
@@ -10,6 +11,7 @@ const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'corrections', href: '/corrections', label: 'Corrections' },
   { section: 'methodology', href: '/methodology', label: 'Methodology' },
   { section: 'reply', href: '/right-of-reply', label: 'Right of reply' },
+  { section: 'submit', href: '/submit', label: 'Report to us' },
 ];
 
 /** Options every page can set. */

@@ -11,11 +11,12 @@ import { openReceiptSigner } from '../../src/submissions/receipt.ts';
 import type { TestDatabase } from './db.ts';
 
 // One blob folder and one originals key per test process, removed when it exits.
-const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-test-blobs-'));
-process.once('exit', () => fs.rmSync(blobDir, { recursive: true, force: true }));
+/** The folder behind `testBlobs`, for tests that search every stored byte. */
+export const testBlobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-test-blobs-'));
+process.once('exit', () => fs.rmSync(testBlobDir, { recursive: true, force: true }));
 
 /** The blob store test apps write to (tests re-read stored files through it). */
-export const testBlobs = localBlobStore(blobDir);
+export const testBlobs = localBlobStore(testBlobDir);
 /** The vault test apps seal originals with. */
 export const testVault = await openVault(crypto.randomBytes(32));
 /** The signer test apps give receipts with (and check them against). */
