@@ -93,7 +93,11 @@ export interface DemoSite {
  * Registers before/after hooks that start the real server with the demo data (on this run's
  * backend) and Chromium, optionally creating editor accounts first with the real CLI.
  */
-export function useDemoSite(users: { email: string; password: string; role: string }[] = []): DemoSite {
+export function useDemoSite(
+  users: { email: string; password: string; role: string }[] = [],
+  /** CLI commands to run before the server starts (args, standard input), e.g. creating the moderation key. */
+  setup: { args: string[]; input?: string }[] = [],
+): DemoSite {
   const site = {} as DemoSite;
   let server: Awaited<ReturnType<typeof startCli>> | undefined;
   let pg: TestDatabase | undefined;
@@ -121,6 +125,10 @@ export function useDemoSite(users: { email: string; password: string; role: stri
         u.password,
       );
       if (added.code !== 0) throw new Error(`user add failed: ${added.stderr}`);
+    }
+    for (const step of setup) {
+      const ran = await runCli(step.args, env, step.input);
+      if (ran.code !== 0) throw new Error(`${step.args.join(' ')} failed: ${ran.stderr}`);
     }
     server = await startCli(['serve', '--demo'], env, /listening on (http:\/\/\S+)/);
     site.base = server.match[1]!.replace(/\/$/, '');
