@@ -86,6 +86,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   },
   'GET /editor/submissions': perm('submission.moderate', 'contents need the moderation key unlocked'),
   'POST /editor/submissions/key': perm('user.manage', 'once, while no key exists'),
+  'POST /editor/submissions/passphrase': perm(
+    'user.manage',
+    'with the current passphrase; revokes every unlock',
+  ),
   'POST /editor/submissions/unlock': perm('submission.moderate', 'with the moderation passphrase'),
   'POST /editor/submissions/lock': SIGNED_IN,
   'GET /editor/submissions/:id': perm('submission.moderate'),

@@ -143,22 +143,29 @@ export function sessionKeys(token: string): { tokenHash: string; wrapKey: Buffer
 export const PASSPHRASE_KDF = { alg: 'scrypt', N: 2 ** 17, r: 8, p: 1 } as const;
 export const MIN_PASSPHRASE = 12;
 
-/** A new moderation key, its private half wrapped under the passphrase. */
-export async function newModerationKey(passphrase: string) {
+/**
+ * A private key wrapped under a passphrase (fresh salt, current KDF parameters); refuses short
+ * passphrases with a field message for the form.
+ */
+export async function wrapUnderPassphrase(secretKey: Uint8Array, passphrase: string, field = 'passphrase') {
   await sodium.ready;
   if (passphrase.length < MIN_PASSPHRASE)
     throw new AppError('CUS_VALIDATION', `The passphrase must be at least ${MIN_PASSPHRASE} characters.`, [
-      { field: 'passphrase', message: `use at least ${MIN_PASSPHRASE} characters (several words is best)` },
+      { field, message: `use at least ${MIN_PASSPHRASE} characters (several words is best)` },
     ]);
-  const pair = sodium.crypto_box_keypair();
   const salt = newSalt();
   const kek = await passphraseKey(passphrase, salt, PASSPHRASE_KDF);
+  return { wrappedSecretKey: wrap(kek, secretKey), kdfSalt: salt, kdfParams: { ...PASSPHRASE_KDF } };
+}
+
+/** A new moderation key, its private half wrapped under the passphrase. */
+export async function newModerationKey(passphrase: string) {
+  await sodium.ready;
+  const pair = sodium.crypto_box_keypair();
   return {
     id: publicKeyId(pair.publicKey),
     publicKey: Buffer.from(pair.publicKey),
-    wrappedSecretKey: wrap(kek, pair.privateKey),
-    kdfSalt: salt,
-    kdfParams: { ...PASSPHRASE_KDF },
+    ...(await wrapUnderPassphrase(pair.privateKey, passphrase)),
   };
 }
 

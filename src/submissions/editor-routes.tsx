@@ -14,6 +14,7 @@ import { parseQuery } from '../http/query.ts';
 import { MIN_PASSPHRASE } from './crypto.ts';
 import { detailRoutes } from './editor-detail.tsx';
 import {
+  changeModerationPassphrase,
   createModerationKey,
   lockModeration,
   unlockedKey,
@@ -63,8 +64,44 @@ const NEW_PASSPHRASE: FieldSpec[] = [
   },
   { name: 'confirm', label: 'Type it again', kind: 'password', required: true, autocomplete: 'new-password' },
 ];
+const CHANGE_PASSPHRASE: FieldSpec[] = [
+  { name: 'current', label: 'Current passphrase', kind: 'password', required: true, autocomplete: 'off' },
+  { ...NEW_PASSPHRASE[0]!, name: 'next' },
+  { ...NEW_PASSPHRASE[1]!, name: 'confirm' },
+];
+
+/** Admins change the passphrase (when a moderator leaves); everyone unlocks again afterwards. */
+function ChangePassphrase(props: { csrf: string; err?: AppError | undefined }) {
+  const open = props.err?.fields.some((f) => f.field === 'current' || f.field === 'next');
+  return (
+    <details open={open}>
+      <summary>Change the moderation passphrase</summary>
+      <form method="post" action="/editor/submissions/passphrase">
+        <p>
+          Do this when someone who knew it leaves. Every moderator must unlock again with the new one. It does
+          not protect submissions in a copy of the database taken before the change.
+        </p>
+        <CsrfInput token={props.csrf} />
+        <FormBody fields={CHANGE_PASSPHRASE} values={{}} err={open ? props.err : undefined} />
+        <button type="submit">Change the passphrase</button>
+      </form>
+    </details>
+  );
+}
 
 function KeyForms(props: { c: Ctx; hasKey: boolean; unlocked: boolean; err?: AppError | undefined }) {
+  const { c, hasKey } = props;
+  const csrf = c.get('session').csrfToken;
+  if (!hasKey || !can(c.get('session').user, 'user.manage')) return <UnlockForms {...props} />;
+  return (
+    <>
+      <UnlockForms {...props} />
+      <ChangePassphrase csrf={csrf} err={props.err} />
+    </>
+  );
+}
+
+function UnlockForms(props: { c: Ctx; hasKey: boolean; unlocked: boolean; err?: AppError | undefined }) {
   const { c, hasKey, unlocked } = props;
   const csrf = c.get('session').csrfToken;
   if (!hasKey)
@@ -193,6 +230,30 @@ export function submissionEditorRoutes(deps: AppDeps): Hono<EditorEnv> {
     requirePermission(user, 'user.manage', 'create the moderation key');
     return createModerationKey(deps.db, { actor: `user:${user.id}`, userId: user.id }, passphrase)
       .then(() => c.redirect('/editor/submissions', 303))
+      .catch(onFormError(c, deps));
+  });
+  app.post('/passphrase', async (c) => {
+    const values = await readForm(c);
+    const user = editorOf(c);
+    requirePermission(user, 'user.manage', 'change the moderation passphrase');
+    if (one(values, 'next') !== one(values, 'confirm'))
+      return queuePage(
+        c,
+        deps,
+        new AppError('CUS_VALIDATION', 'The two new passphrases differ.', [
+          { field: 'next', message: 'type the same new passphrase twice' },
+        ]),
+      );
+    return changeModerationPassphrase(
+      deps.db,
+      { actor: `user:${user.id}` },
+      one(values, 'current'),
+      one(values, 'next'),
+    )
+      .then(() => {
+        deleteCookie(c, UNLOCK_COOKIE, cookieOptions(deps));
+        return c.redirect('/editor/submissions', 303);
+      })
       .catch(onFormError(c, deps));
   });
   app.post('/unlock', async (c) => {

@@ -9,6 +9,7 @@ import type { Editor } from '../publication/workflow.ts';
 import { parseInput, text, uuid } from '../schema/common.ts';
 import {
   newModerationKey,
+  wrapUnderPassphrase,
   newToken,
   openJson,
   openSealed,
@@ -81,6 +82,23 @@ export async function createModerationKey(
   });
 }
 
+/** The active key and its private half; the passphrase must open it (the message names `field`). */
+async function openActiveKey(db: Db, passphrase: string, field: string) {
+  const key = await db
+    .selectFrom('moderation_keys')
+    .selectAll()
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  if (!key)
+    throw new AppError('CUS_UNAVAILABLE', 'No moderation key exists yet; an administrator creates it.');
+  const secret = await unwrapModerationKey(key, passphrase);
+  if (!secret)
+    throw new AppError('CUS_LOGIN_FAILED', 'That passphrase does not unlock the moderation key.', [
+      { field, message: 'check the passphrase and try again' },
+    ]);
+  return { key, secret };
+}
+
 /**
  * Unlocks the active key with the passphrase for one editor session. Returns the token for the
  * unlock cookie; the database keeps the private key wrapped under a key derived from that token.
@@ -93,18 +111,7 @@ export async function unlockModeration(
   now = new Date(),
 ): Promise<string> {
   requirePermission(user, 'submission.moderate', 'read submissions');
-  const key = await db
-    .selectFrom('moderation_keys')
-    .selectAll()
-    .where('retired_at', 'is', null)
-    .executeTakeFirst();
-  if (!key)
-    throw new AppError('CUS_UNAVAILABLE', 'No moderation key exists yet; an administrator creates it.');
-  const secret = await unwrapModerationKey(key, passphrase);
-  if (!secret)
-    throw new AppError('CUS_LOGIN_FAILED', 'That passphrase does not unlock the moderation key.', [
-      { field: 'passphrase', message: 'check the passphrase and try again' },
-    ]);
+  const { key, secret } = await openActiveKey(db, passphrase, 'passphrase');
   const token = newToken();
   const { wrapKey } = sessionKeys(token);
   await inTransaction(db, async (trx) => {
@@ -127,6 +134,40 @@ export async function unlockModeration(
     });
   });
   return token;
+}
+
+/**
+ * Re-wraps the active key's private half under a new passphrase (when a moderator leaves, or the
+ * passphrase may have leaked). Every session's unlock is revoked: all must unlock with the new one.
+ * It does not help against someone who kept a copy of the database from before the change.
+ */
+export async function changeModerationPassphrase(
+  db: Db,
+  by: { actor: string },
+  current: string,
+  next: string,
+): Promise<void> {
+  const { key, secret } = await openActiveKey(db, current, 'current');
+  const w = await wrapUnderPassphrase(secret, next, 'next');
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('moderation_keys')
+      .set({
+        wrapped_secret_key: w.wrappedSecretKey,
+        kdf_salt: w.kdfSalt,
+        kdf_params: JSON.stringify(w.kdfParams),
+      })
+      .where('id', '=', key.id)
+      .execute();
+    await trx.deleteFrom('moderation_unlocks').execute();
+    await appendAudit(trx, {
+      actor: by.actor,
+      action: 'moderation_key.passphrase',
+      entityType: 'moderation_keys',
+      entityId: key.id,
+      diff: {},
+    });
+  });
 }
 
 /** The key this editor session unlocked, or null (not unlocked, expired, or the cookie is wrong). */

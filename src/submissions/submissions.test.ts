@@ -9,6 +9,7 @@ import { convertSubmission } from './convert.ts';
 import { normaliseCodename } from './crypto.ts';
 import {
   askSubmitter,
+  changeModerationPassphrase,
   createModerationKey,
   readAttachment,
   readSubmission,
@@ -234,4 +235,39 @@ test('duplicate and conversion: a draft incident and allegation, provenance kept
   // Editors without the moderation permission can do none of this.
   const plain = { id: (await makeUser(t.db, 'editor')).id, role: 'editor' };
   await assert.rejects(readSubmission(t.db, plain, id, fakeKey), /cannot/);
+});
+
+test('changing the passphrase revokes every unlock; the new one opens the same submissions', async () => {
+  const moderator = await makeUser(t.db, 'moderator');
+  const editor = { id: moderator.id, role: 'moderator' };
+  const sessionHash = 'b'.repeat(64);
+  await t.db
+    .insertInto('sessions')
+    .values({
+      token_hash: sessionHash,
+      user_id: moderator.id,
+      csrf_token: 'c'.repeat(43),
+      expires_at: new Date(Date.now() + 3600_000),
+    })
+    .execute();
+  const before = await unlockModeration(t.db, editor, sessionHash, PASSPHRASE);
+  await assert.rejects(
+    changeModerationPassphrase(t.db, { actor: 'test' }, 'not the passphrase', 'a brand new passphrase'),
+    /does not unlock/,
+  );
+  await assert.rejects(
+    changeModerationPassphrase(t.db, { actor: 'test' }, PASSPHRASE, 'short'),
+    /at least 12/,
+  );
+  await changeModerationPassphrase(t.db, { actor: 'test' }, PASSPHRASE, 'a brand new passphrase');
+  assert.equal(await unlockedKey(t.db, sessionHash, before), null, 'the old unlock is gone');
+  await assert.rejects(unlockModeration(t.db, editor, sessionHash, PASSPHRASE), /does not unlock/);
+  const key = await unlockedKey(
+    t.db,
+    sessionHash,
+    await unlockModeration(t.db, editor, sessionHash, 'a brand new passphrase'),
+  );
+  const first = (await t.db.selectFrom('submissions').select('id').orderBy('id').executeTakeFirstOrThrow())
+    .id;
+  assert.match((await readSubmission(t.db, editor, first, key)).content.report.whatHappened, /Quillfeather/);
 });

@@ -1,4 +1,4 @@
-import { createModerationKey } from '../../submissions/moderation.ts';
+import { changeModerationPassphrase, createModerationKey } from '../../submissions/moderation.ts';
 import { UsageError, type Command } from '../command.ts';
 import { withDatabase } from '../database.ts';
 import { readStdin } from './users.ts';
@@ -6,8 +6,8 @@ import { readStdin } from './users.ts';
 /** `custodiet moderation-key create`: makes the key anonymous submissions are sealed to. */
 export const moderationKeyCommand: Command = {
   name: 'moderation-key',
-  summary: 'Create the key submissions are sealed to (moderation-key create)',
-  usage: 'custodiet moderation-key create --passphrase-stdin',
+  summary: 'Create the key submissions are sealed to, or change its passphrase',
+  usage: 'custodiet moderation-key create|passphrase --passphrase-stdin',
   details:
     'Generates the X25519 key pair that submissions are encrypted to. The private key is stored only\n' +
     'encrypted under the passphrase read from standard input (never from the command line, where\n' +
@@ -17,13 +17,21 @@ export const moderationKeyCommand: Command = {
   options: { 'passphrase-stdin': { type: 'boolean' } },
   positionals: { min: 1, max: 1 },
   async run({ values, positionals, config, out }) {
-    if (positionals[0] !== 'create') throw new UsageError(`Unknown subcommand '${positionals[0]}'.`);
+    const sub = positionals[0];
+    if (sub !== 'create' && sub !== 'passphrase') throw new UsageError(`Unknown subcommand '${sub}'.`);
     if (!values['passphrase-stdin'])
       throw new UsageError('Give the passphrase on standard input with --passphrase-stdin.');
-    const passphrase = await readStdin();
+    const input = await readStdin();
     await withDatabase(config, 'moderation-key', 'apply', async ({ db }) => {
-      const id = await createModerationKey(db, { actor: 'cli:moderation-key', userId: null }, passphrase);
-      out(`Created moderation key ${id}. Submissions are open.`);
+      const actor = 'cli:moderation-key';
+      if (sub === 'create') {
+        const id = await createModerationKey(db, { actor, userId: null }, input);
+        out(`Created moderation key ${id}. Submissions are open.`);
+        return;
+      }
+      const [current = '', next = ''] = input.split(/\r?\n/);
+      await changeModerationPassphrase(db, { actor }, current, next);
+      out('Changed the moderation passphrase. Every moderator must unlock again with the new one.');
     });
   },
 };
