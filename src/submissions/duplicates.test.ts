@@ -200,4 +200,20 @@ describe('submissions: duplicate suggestions', () => {
     );
     assert.equal(capped.incidents.length, 2);
   });
+
+  test('an officer whose published name the sender wrote is suggested; a bare "officer" suggests nobody', async () => {
+    const named = await makeOfficer(t.db, { publishedName: 'Martin Quigglesworth' });
+    const found = await suggestDuplicates(t.db, {
+      identifiers: [],
+      text: 'It was PC Martin Quigglesworth who pushed him, I heard his colleague call him that.',
+    });
+    const o = found.officers.find((x) => x.id === named.id);
+    assert.ok(o, 'the named officer is suggested');
+    assert.match(o.reasons[0]!, /the name “Martin Quigglesworth” appears/);
+    const none = await suggestDuplicates(t.db, { identifiers: [], text: 'An officer pushed him over.' });
+    assert.equal(
+      none.officers.some((x) => x.id === named.id),
+      false,
+    );
+  });
 });

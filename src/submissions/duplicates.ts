@@ -47,6 +47,8 @@ export interface DuplicateSuggestions {
   officers: OfficerSuggestion[];
 }
 
+const two = (x: number) => x.toFixed(2);
+
 /** Half-width of the date window, in days. */
 const DATE_WINDOW = 14;
 /** Trigram similarity below this is what unrelated English shares ("police station", "the"). */
@@ -100,6 +102,43 @@ async function matchOfficers(db: Db, variants: string[], forceId?: string, onDat
     ORDER BY upper(oi.identifier), f.name, oi.valid_from NULLS FIRST, o.id
     LIMIT ${MAX_OFFICERS}`.execute(db);
   return rows;
+}
+
+/**
+ * A published name counts as mentioned when this share of its trigrams appears together in the
+ * text: the full name almost always passes, a surname alone rarely does, and "Test Officer" does
+ * not match a text that merely says "officer" (0.54).
+ */
+const NAME_SIMILAR = 0.6;
+
+/** Officers whose published name the submitter wrote (trigram word similarity), in the force if chosen. */
+async function officersNamed(
+  db: Db,
+  text: string | undefined,
+  forceId?: string,
+): Promise<OfficerSuggestion[]> {
+  if (!text) return [];
+  const { rows } = await sql<{ id: string; display_name: string; force_name: string; sim: number }>`
+    SELECT * FROM (
+      SELECT o.id, o.published_name AS display_name, f.name AS force_name,
+        word_similarity(f_unaccent(lower(o.published_name)), f_unaccent(lower(${text}::text))) AS sim
+      FROM officers o JOIN forces f ON f.id = o.force_id
+      WHERE o.published_name IS NOT NULL AND length(o.published_name) >= 5
+        AND (${forceId ?? null}::uuid IS NULL OR o.force_id = ${forceId ?? null}::uuid)
+    ) n
+    WHERE n.sim >= ${NAME_SIMILAR}
+    ORDER BY n.sim DESC, n.id
+    LIMIT 10`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    forceName: r.force_name,
+    identifier: 'named in the text',
+    identifierType: 'name',
+    validFrom: null,
+    validTo: null,
+    reasons: [`the name “${r.display_name}” appears in what was sent (${two(r.sim)})`],
+  }));
 }
 
 const kind = (identifierType: string) => identifierType.replace(/_/g, ' ');
@@ -213,8 +252,6 @@ async function matchIncidents(db: Db, q: IncidentQuery): Promise<IncidentRow[]> 
   return rows;
 }
 
-const two = (x: number) => x.toFixed(2);
-
 function dateReason(r: IncidentRow): string | undefined {
   if (r.gap === null || r.gap > DATE_WINDOW) return undefined;
   if (r.gap > 0) return `${r.gap} day${r.gap === 1 ? '' : 's'} apart`;
@@ -260,6 +297,8 @@ export async function suggestDuplicates(
   const incidentRows = anything
     ? await matchIncidents(db, { onDate, place, text, forceId, officers: officerRows, limit })
     : [];
+  const byNumber = officerSuggestions(officerRows, onDate);
+  const byName = (await officersNamed(db, text, forceId)).filter((o) => !byNumber.some((b) => b.id === o.id));
   return {
     incidents: incidentRows.map((r) => ({
       id: r.id,
@@ -271,6 +310,6 @@ export async function suggestDuplicates(
       score: Number(r.score.toFixed(3)),
       reasons: incidentReasons(r),
     })),
-    officers: officerSuggestions(officerRows, onDate),
+    officers: [...byNumber, ...byName],
   };
 }
