@@ -28,6 +28,7 @@ import { CapturePanel, captureRoutes, snapshotsOf } from '../capture/routes.tsx'
 import { uploadRoutes } from '../uploads/routes.tsx';
 import { complaintEditorRoutes } from '../complaints/editor-routes.tsx';
 import { submissionEditorRoutes } from '../submissions/editor-routes.tsx';
+import { FromSubmission } from '../submissions/provenance.tsx';
 
 const NOTICES = {
   saved: 'Saved.',
@@ -142,7 +143,9 @@ async function recordPage(c: Context<EditorEnv>, db: Db, def: EntityDef, id: str
             snapshots={await snapshotsOf(db, id)}
             csrfToken={c.get('session').csrfToken}
           />
-        ) : null
+        ) : (
+          <FromSubmission db={db} recordId={id} />
+        )
       }
       notice={notice && NOTICES[notice]}
     />

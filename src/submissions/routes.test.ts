@@ -206,6 +206,8 @@ test('submit, open the inbox, moderator asks, submitter answers, moderator conve
   });
   assert.equal(converted.status, 303);
   assert.match(converted.headers.get('location') ?? '', /^\/editor\/incidents\/[0-9a-f-]{36}$/);
+  const draft = await (await as(mod, unlock, converted.headers.get('location')!)).text();
+  assert.match(draft, new RegExp(`from <a href="/editor/submissions/${id}">submission ${id}</a>`));
   const left = await app.request('/submit/inbox/leave', {
     method: 'POST',
     headers: { cookie: inboxCookie, 'content-type': 'application/x-www-form-urlencoded' },
