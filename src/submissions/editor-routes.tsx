@@ -12,6 +12,7 @@ import { one, readForm } from '../http/form.ts';
 import { CsrfInput, FormBody, type FieldSpec } from '../http/forms.tsx';
 import { parseQuery } from '../http/query.ts';
 import { MIN_PASSPHRASE } from './crypto.ts';
+import { keyCookieOptions } from './fields.ts';
 import { detailRoutes } from './editor-detail.tsx';
 import {
   changeModerationPassphrase,
@@ -30,14 +31,7 @@ type Ctx = Context<EditorEnv>;
 export const UNLOCK_COOKIE = 'custodiet_unlock';
 const COOKIE_PATH = '/editor/submissions';
 
-function cookieOptions(deps: AppDeps) {
-  return {
-    httpOnly: true,
-    sameSite: 'Strict',
-    path: COOKIE_PATH,
-    secure: (deps.publicUrl ?? '').startsWith('https:'),
-  } as const;
-}
+const cookieOptions = (deps: AppDeps) => keyCookieOptions(deps, COOKIE_PATH);
 
 /** The moderation key this request's session unlocked, or null. */
 export function requestKey(c: Ctx, deps: AppDeps): Promise<UnlockedKey | null> {

@@ -119,3 +119,16 @@ export function intakeDeps(deps: AppDeps): IntakeDeps {
     );
   return { db: deps.db, blobs: deps.blobs, receipts: deps.receipts };
 }
+
+/**
+ * Attributes of the two cookies that hold a key (inbox and moderator unlock): script cannot read
+ * them, other sites cannot send them, and they go only to the paths that need them.
+ */
+export function keyCookieOptions(deps: AppDeps, path: string) {
+  return {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path,
+    secure: (deps.publicUrl ?? '').startsWith('https:'),
+  } as const;
+}

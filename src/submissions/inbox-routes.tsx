@@ -7,7 +7,7 @@ import { sendPrivatePage } from '../http/cache.ts';
 import { one, readForm, type FormValues } from '../http/form.ts';
 import { CsrfInput, FormBody, type FieldSpec } from '../http/forms.tsx';
 import { Layout } from '../http/layout.tsx';
-import { filesFrom, intakeDeps, retaliationFrom } from './fields.ts';
+import { filesFrom, intakeDeps, keyCookieOptions, retaliationFrom } from './fields.ts';
 import { Attachments, FileInput, ReceiptBox, ReportView, RetaliationRows, Thread } from './pages.tsx';
 import { STATES, type SubmissionState } from './repository.ts';
 import {
@@ -35,14 +35,7 @@ const CODENAME_FIELD: FieldSpec[] = [
   },
 ];
 
-function cookieOptions(deps: AppDeps) {
-  return {
-    httpOnly: true,
-    sameSite: 'Strict',
-    path: COOKIE_PATH,
-    secure: (deps.publicUrl ?? '').startsWith('https:'),
-  } as const;
-}
+const cookieOptions = (deps: AppDeps) => keyCookieOptions(deps, COOKIE_PATH);
 
 function signInPage(c: Context, err?: AppError) {
   const page = (

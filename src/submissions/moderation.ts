@@ -18,7 +18,13 @@ import {
   unwrapModerationKey,
   wrap,
 } from './crypto.ts';
-import { getSubmission, messagesOf, STATES, type SubmissionState } from './repository.ts';
+import {
+  activeModerationKey,
+  getSubmission,
+  messagesOf,
+  STATES,
+  type SubmissionState,
+} from './repository.ts';
 import type { MessageContent, SubmissionContent } from './schema.ts';
 import { addMessage, sqlToday } from './service.ts';
 
@@ -84,13 +90,7 @@ export async function createModerationKey(
 
 /** The active key and its private half; the passphrase must open it (the message names `field`). */
 async function openActiveKey(db: Db, passphrase: string, field: string) {
-  const key = await db
-    .selectFrom('moderation_keys')
-    .selectAll()
-    .where('retired_at', 'is', null)
-    .executeTakeFirst();
-  if (!key)
-    throw new AppError('CUS_UNAVAILABLE', 'No moderation key exists yet; an administrator creates it.');
+  const key = await activeModerationKey(db);
   const secret = await unwrapModerationKey(key, passphrase);
   if (!secret)
     throw new AppError('CUS_LOGIN_FAILED', 'That passphrase does not unlock the moderation key.', [

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Hono } from 'hono';
 import { testApp, testReceipts } from '../../test/helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import { met } from '../../test/helpers/factories.ts';
 import { csrfFrom, EditorClient, setCookies } from '../../test/helpers/editor.ts';
 import { JPEG } from '../../test/helpers/upload-fixtures.ts';
 import { verifyReceipt } from './receipt.ts';
@@ -186,13 +187,7 @@ test('submit, open the inbox, moderator asks, submitter answers, moderator conve
     /Yes, from the bandstand\./,
   );
 
-  const forceId = (
-    await t.db
-      .selectFrom('forces')
-      .select('id')
-      .where('name', 'like', 'Metropolitan%')
-      .executeTakeFirstOrThrow()
-  ).id;
+  const forceId = (await met(t.db)).id;
   const bad = await as(mod, unlock, `/editor/submissions/${id}/convert`, {
     title: '',
     summary: 'x',

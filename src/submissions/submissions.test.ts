@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import { met } from '../../test/helpers/factories.ts';
 import { containsText, dumpDatabase, filesUnder } from '../../test/helpers/dump.ts';
 import { testBlobDir, testBlobs, testReceipts } from '../../test/helpers/app.ts';
 import { makeUser } from '../../test/helpers/editor.ts';
@@ -30,15 +31,22 @@ const REPLY_TEXT = 'The second officer was PC Lanternjaw, shoulder number 4471ZX
 
 before(async () => {
   t = await createTestDatabase();
-  forceId = (
-    await t.db
-      .selectFrom('forces')
-      .select('id')
-      .where('name', 'like', 'Metropolitan%')
-      .executeTakeFirstOrThrow()
-  ).id;
+  forceId = (await met(t.db)).id;
 });
 after(() => t.close());
+
+/** An editor session row, as signing in makes one (unlocks belong to a session). */
+async function sessionFor(userId: string, tokenHash: string) {
+  await t.db
+    .insertInto('sessions')
+    .values({
+      token_hash: tokenHash,
+      user_id: userId,
+      csrf_token: 'c'.repeat(43),
+      expires_at: new Date(Date.now() + 3600_000),
+    })
+    .execute();
+}
 
 const deps = () => ({ db: t.db, blobs: testBlobs, receipts: testReceipts });
 const pk = () => Buffer.from(testReceipts.publicKeyBase64, 'base64');
@@ -112,15 +120,7 @@ test('the inbox, the conversation, and a moderator reading it all', async () => 
 
   // The moderator cannot read without unlocking; a wrong passphrase unlocks nothing.
   const sessionHash = 'a'.repeat(64);
-  await t.db
-    .insertInto('sessions')
-    .values({
-      token_hash: sessionHash,
-      user_id: moderator.id,
-      csrf_token: 'c'.repeat(43),
-      expires_at: new Date(Date.now() + 3600_000),
-    })
-    .execute();
+  await sessionFor(moderator.id, sessionHash);
   const id = inbox.submissionId;
   await assert.rejects(readSubmission(t.db, editor, id, null), /Unlock/);
   await assert.rejects(
@@ -241,15 +241,7 @@ test('changing the passphrase revokes every unlock; the new one opens the same s
   const moderator = await makeUser(t.db, 'moderator');
   const editor = { id: moderator.id, role: 'moderator' };
   const sessionHash = 'b'.repeat(64);
-  await t.db
-    .insertInto('sessions')
-    .values({
-      token_hash: sessionHash,
-      user_id: moderator.id,
-      csrf_token: 'c'.repeat(43),
-      expires_at: new Date(Date.now() + 3600_000),
-    })
-    .execute();
+  await sessionFor(moderator.id, sessionHash);
   const before = await unlockModeration(t.db, editor, sessionHash, PASSPHRASE);
   await assert.rejects(
     changeModerationPassphrase(t.db, { actor: 'test' }, 'not the passphrase', 'a brand new passphrase'),
