@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { sql } from 'kysely';
 import { verifyAuditChain } from '../../src/audit/chain.ts';
+import { createModerationKey } from '../../src/submissions/moderation.ts';
 import { MAX_BODY_BYTES } from '../../src/http/app.ts';
 import { testApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -59,8 +60,10 @@ async function problemsWith(res: Response, what: string): Promise<string[]> {
 }
 
 const START = ['/editor', '/', '/search?q=police', '/corrections', '/methodology', '/right-of-reply'];
-// Forms that end the signed-in session the crawl depends on, and GET links that only download.
-const SKIP = /^(\/logout|\/editor\/audit\.csv|\/static\/)/;
+// Forms that end the signed-in session the crawl depends on, GET links that only download, and
+// the moderation-key forms: each try runs a deliberately slow KDF (about a second), their one
+// field only ever reaches scrypt, and src/submissions tests cover them.
+const SKIP = /^(\/logout|\/editor\/audit\.csv|\/static\/|\/editor\/submissions\/(unlock|passphrase|key)$)/;
 
 /** Crawls the site breadth-first as the client, returning the forms found (one per route shape). */
 async function crawl(client: EditorClient, start: string[], limit: number, skipIds: Set<string>) {
@@ -123,6 +126,8 @@ describe('hostile input against every form and query input', () => {
     t = await createTestDatabase();
     app = testApp(t);
     await buildRecordGraph(t.db, plain);
+    // With a moderation key the anonymous submission forms are open, and attacked like the rest.
+    await createModerationKey(t.db, { actor: 'test:setup', userId: null }, 'a moderation passphrase');
     admin = await EditorClient.as(app, t.db, 'admin');
     before_ = await snapshot(t.db);
     seededIds = new Set(
