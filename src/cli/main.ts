@@ -7,6 +7,7 @@ import { UsageError, type Command } from './command.ts';
 import { initCommand, migrateCommand, seedDemoCommand, statsCommand } from './commands/basic.ts';
 import { backupCommand, restoreCommand, verifyCommand } from './commands/integrity.ts';
 import { captureCommand } from './commands/capture.ts';
+import { importCommand } from './commands/import.ts';
 import { receiptKeyCommand, verifyReceiptCommand } from './commands/receipts.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/users.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   statsCommand,
   verifyCommand,
   captureCommand,
+  importCommand,
   backupCommand,
   restoreCommand,
   userCommand,

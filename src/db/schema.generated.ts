@@ -130,6 +130,20 @@ export interface CourtProceedings {
   updated_at: Generated<Timestamp>;
 }
 
+export interface DatasetFiles {
+  id: Generated<string>;
+  source_id: string;
+  format: string;
+  scope: string | null;
+  file_name: string;
+  sha256: string;
+  byte_size: Int8;
+  retrieved_on: string;
+  rows_imported: number;
+  imported_at: Generated<Timestamp>;
+  imported_by: string;
+}
+
 export interface Findings {
   id: Generated<string>;
   allegation_id: string;
@@ -309,6 +323,29 @@ export interface PiiAllowlist {
   reason: string;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface PolicePowersEvents {
+  id: GeneratedAlways<Int8>;
+  dataset_file_id: string;
+  row_number: number;
+  force_id: string;
+  power: string;
+  search_type: string | null;
+  occurred_at: Timestamp;
+  part_of_operation: boolean | null;
+  operation_name: string | null;
+  latitude: Numeric | null;
+  longitude: Numeric | null;
+  gender: string | null;
+  age_range: string | null;
+  self_defined_ethnicity: string | null;
+  officer_defined_ethnicity: string | null;
+  legislation: string | null;
+  object_of_search: string | null;
+  outcome: string | null;
+  outcome_linked_to_object: boolean | null;
+  removal_of_more_than_outer_clothing: boolean | null;
 }
 
 export interface PublicationApprovals {
@@ -612,6 +649,7 @@ export interface DB {
   complaints: Complaints;
   corrections: Corrections;
   court_proceedings: CourtProceedings;
+  dataset_files: DatasetFiles;
   findings: Findings;
   forces: Forces;
   incident_officers: IncidentOfficers;
@@ -629,6 +667,7 @@ export interface DB {
   people: People;
   person_identities: PersonIdentities;
   pii_allowlist: PiiAllowlist;
+  police_powers_events: PolicePowersEvents;
   publication_approvals: PublicationApprovals;
   record_versions: RecordVersions;
   recovery_codes: RecoveryCodes;

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { runImport } from '../../imports/framework.ts';
+import { FORMATS } from '../../imports/formats/index.ts';
+import { progressLine, writeErrorReport } from '../../imports/report.ts';
+import { UsageError, type Command } from '../command.ts';
+import { withDatabase } from '../database.ts';
+
+/** `custodiet import FORMAT FILE`: one public dataset file, all or nothing. */
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import a public dataset file (all or nothing; re-importing changes nothing)',
+  usage:
+    'custodiet import FORMAT FILE [--dry-run] [--encoding utf-8|latin1] [--retrieved YYYY-MM-DD] [--errors FILE]',
+  details:
+    `Formats: ${Object.keys(FORMATS).join(', ')} (column mappings in docs/imports.md).\n` +
+    'Every row is validated; if any is bad, nothing is imported and the problems (line, column,\n' +
+    'message) go to the error report (--errors, default FILE-NAME.errors.csv here). The same file\n' +
+    'imported again changes nothing; a newer file of the same scope (one force and month for\n' +
+    'police.uk) replaces the older one. --dry-run validates without writing.',
+  options: {
+    'dry-run': { type: 'boolean' },
+    encoding: { type: 'string' },
+    retrieved: { type: 'string' },
+    errors: { type: 'string' },
+  },
+  positionals: { min: 2, max: 2 },
+  async run({ values, positionals, config, out }) {
+    const [formatId, file] = positionals as [string, string];
+    const format = FORMATS[formatId];
+    if (!format)
+      throw new UsageError(`Unknown format '${formatId}'. Formats: ${Object.keys(FORMATS).join(', ')}.`);
+    if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
+    const encoding = values.encoding ?? 'utf-8';
+    if (encoding !== 'utf-8' && encoding !== 'latin1') throw new UsageError('--encoding is utf-8 or latin1.');
+    const retrieved = values.retrieved as string | undefined;
+    if (retrieved !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(retrieved))
+      throw new UsageError('--retrieved is a date, YYYY-MM-DD.');
+    const started = Date.now();
+    let shown = 0;
+    const tty = process.stderr.isTTY;
+    const report = await withDatabase(config, 'import', 'require-current', ({ db }) =>
+      runImport(db, format, file, {
+        actor: 'cli:import',
+        dryRun: values['dry-run'] === true,
+        encoding,
+        ...(retrieved ? { retrievedOn: retrieved } : {}),
+        onBytes: (bytes, total, rows) => {
+          if (!tty || Date.now() - shown < 250) return;
+          shown = Date.now();
+          process.stderr.write(`\r${progressLine(bytes, total, rows, started)}   `);
+        },
+      }),
+    );
+    if (tty) process.stderr.write('\r\x1b[K');
+    const secs = (Date.now() - started) / 1000;
+    const rate = Math.round(report.rows / Math.max(secs, 0.001)).toLocaleString('en-GB');
+    const rows = report.rows.toLocaleString('en-GB');
+    switch (report.status) {
+      case 'unchanged':
+        return out(
+          `This file (SHA-256 ${report.sha256.slice(0, 12)}…) was imported before: nothing changed.`,
+        );
+      case 'checked':
+        return out(`Checked ${rows} rows: all valid. Nothing was written (--dry-run).`);
+      case 'imported':
+      case 'replaced':
+        return out(
+          `Imported ${rows} rows in ${secs.toFixed(1)} s (${rate} rows/s)${report.status === 'replaced' ? ', replacing the earlier file of the same scope' : ''}.`,
+        );
+      case 'failed': {
+        const errorsFile = (values.errors as string | undefined) ?? `${path.basename(file)}.errors.csv`;
+        writeErrorReport(errorsFile, report.errors);
+        const first = report.errors[0]!;
+        throw new Error(
+          `Nothing was imported: ${report.errors.length} problem(s). First: ${first.line ? `line ${first.line}` : 'the file'}${first.column ? `, ${first.column}` : ''}: ${first.message}. Report: ${errorsFile}`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { ImportFileError } from '../read.ts';
+import type { ImportFormat } from '../framework.ts';
+
+/**
+ * police.uk stop-and-search CSV, one file per force and month as data.police.uk publishes it
+ * (`YYYY-MM-<force>-stop-and-search.csv`). Rows become police-powers events, never allegations:
+ * they name no officer, station or person. Column mapping: docs/imports.md.
+ */
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?$/;
+const FILE_NAME = /^(\d{4})-(\d{2})-([a-z0-9-]+)-stop-and-search\.csv$/;
+
+// Empty strings are how police.uk writes "not recorded".
+const optional = (max = 300) =>
+  z.string().transform((s, ctx) => {
+    const t = s.trim();
+    if (t.length > max) ctx.addIssue({ code: 'custom', message: `longer than ${max} characters` });
+    return t === '' ? null : t;
+  });
+const bool = z.string().transform((s, ctx) => {
+  const t = s.trim().toLowerCase();
+  if (t === '') return null;
+  if (t === 'true') return true;
+  if (t === 'false') return false;
+  ctx.addIssue({ code: 'custom', message: 'must be True, False or empty' });
+  return null;
+});
+const coordinate = (limit: number) =>
+  z.string().transform((s, ctx) => {
+    const t = s.trim();
+    if (t === '') return null;
+    const n = Number(t);
+    if (!/^-?\d{1,3}(\.\d{1,12})?$/.test(t) || Math.abs(n) > limit) {
+      ctx.addIssue({ code: 'custom', message: `not a coordinate within ±${limit}` });
+      return null;
+    }
+    return n.toFixed(6);
+  });
+
+/** One police.uk row, validated. */
+export const stopSearchRow = z
+  .object({
+    Type: optional(100),
+    Date: z.string().transform((s, ctx) => {
+      const t = s.trim();
+      if (!ISO_DATE_TIME.test(t) || Number.isNaN(Date.parse(t)))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be an ISO 8601 date and time, like 2016-06-02T15:30:00+00:00',
+        });
+      return t;
+    }),
+    'Part of a policing operation': bool,
+    'Policing operation': optional(),
+    Latitude: coordinate(90),
+    Longitude: coordinate(180),
+    Gender: optional(50),
+    'Age range': optional(50),
+    'Self-defined ethnicity': optional(),
+    'Officer-defined ethnicity': optional(100),
+    Legislation: optional(),
+    'Object of search': optional(),
+    Outcome: optional(),
+    'Outcome linked to object of search': bool,
+    'Removal of more than just outer clothing': bool,
+  })
+  .loose();
+type StopSearchRow = z.output<typeof stopSearchRow>;
+
+function nameParts(fileName: string) {
+  const m = FILE_NAME.exec(fileName);
+  if (!m)
+    throw new ImportFileError(
+      `"${fileName}" is not named like a police.uk file (YYYY-MM-<force>-stop-and-search.csv); the name says which force and month it covers.`,
+    );
+  return { month: `${m[1]}-${m[2]}`, force: m[3]! };
+}
+
+export const policeUkStopSearch: ImportFormat<StopSearchRow, { forceId: string }> = {
+  id: 'police-uk-stop-search',
+  title: 'police.uk stop and search',
+  columns: [
+    'Type',
+    'Date',
+    'Latitude',
+    'Longitude',
+    'Gender',
+    'Age range',
+    'Self-defined ethnicity',
+    'Officer-defined ethnicity',
+    'Legislation',
+    'Object of search',
+    'Outcome',
+  ],
+  dataset(fileName) {
+    const { month, force } = nameParts(fileName);
+    return {
+      publisher: 'police.uk (Home Office)',
+      title: 'police.uk open data: stop and search',
+      licence:
+        'Open Government Licence v3.0. Contains public sector information licensed under the Open Government Licence v3.0.',
+      url: 'https://data.police.uk/data/',
+      scope: `${force}/${month}`,
+    };
+  },
+  async prepare(trx: Db, fileName: string) {
+    const { force } = nameParts(fileName);
+    const row = await trx
+      .selectFrom('forces')
+      .select('id')
+      .where('police_uk_id', '=', force)
+      .executeTakeFirst();
+    if (!row) throw new ImportFileError(`No force has the police.uk id "${force}".`);
+    return { forceId: row.id };
+  },
+  row: stopSearchRow,
+  async write(trx, rows, ctx) {
+    await trx
+      .insertInto('police_powers_events')
+      .values(
+        rows.map(({ row, value: r }) => ({
+          dataset_file_id: ctx.fileId,
+          row_number: row,
+          force_id: ctx.state.forceId,
+          power: 'stop_and_search',
+          search_type: r.Type,
+          occurred_at: r.Date,
+          part_of_operation: r['Part of a policing operation'],
+          operation_name: r['Policing operation'],
+          latitude: r.Latitude,
+          longitude: r.Longitude,
+          gender: r.Gender,
+          age_range: r['Age range'],
+          self_defined_ethnicity: r['Self-defined ethnicity'],
+          officer_defined_ethnicity: r['Officer-defined ethnicity'],
+          legislation: r.Legislation,
+          object_of_search: r['Object of search'],
+          outcome: r.Outcome,
+          outcome_linked_to_object: r['Outcome linked to object of search'],
+          removal_of_more_than_outer_clothing: r['Removal of more than just outer clothing'],
+        })),
+      )
+      .execute();
+  },
+};

@@ -1,0 +1,228 @@
+import path from 'node:path';
+import type { z } from 'zod';
+import { appendAudit } from '../audit/chain.ts';
+import { inTransaction } from '../audit/records.ts';
+import type { Db } from '../db/client.ts';
+import { csvRecords, fileFacts, ImportFileError, type Encoding, type RowError } from './read.ts';
+
+/** Where a dataset comes from, recorded once per dataset as a source of kind 'dataset'. */
+export interface DatasetInfo {
+  publisher: string;
+  title: string;
+  licence: string;
+  /** The dataset's public page. */
+  url?: string;
+  /** What a newer file of the same scope replaces (e.g. one force's month), if anything. */
+  scope?: string;
+}
+
+/** What a format may use while writing: the file being imported and state from `prepare`. */
+export interface ImportContext<S> {
+  fileId: string;
+  fileName: string;
+  state: S;
+}
+
+/**
+ * One importable format. Rows are validated one by one (zod, field messages) and written in
+ * batches; the whole file is one transaction, so any bad row leaves the database unchanged.
+ */
+export interface ImportFormat<T, S = unknown> {
+  id: string;
+  title: string;
+  /** Columns the header must contain (others are ignored). */
+  columns: readonly string[];
+  /** The dataset and scope, from the file's name; throws ImportFileError when it cannot tell. */
+  dataset(fileName: string): DatasetInfo;
+  /** Looks up what every row needs (the force, …) once; throws ImportFileError if impossible. */
+  prepare(trx: Db, fileName: string): Promise<S>;
+  /** One record's fields → the row to write. */
+  row: z.ZodType<T>;
+  write(trx: Db, rows: { row: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
+}
+
+/** Options of one import run. */
+export interface ImportOptions {
+  actor: string;
+  dryRun?: boolean;
+  encoding?: Encoding;
+  /** When the file was obtained from its publisher (defaults to today). */
+  retrievedOn?: string;
+  /** Called with bytes read so far, for a progress display. */
+  onBytes?: (bytesRead: number, total: number, rows: number) => void;
+}
+
+/** What happened. 'unchanged': this exact file was imported before; nothing was written. */
+export interface ImportReport {
+  status: 'imported' | 'replaced' | 'unchanged' | 'failed' | 'checked';
+  format: string;
+  rows: number;
+  errors: RowError[];
+  sha256: string;
+  fileId?: string;
+}
+
+const BATCH = 1000;
+/** Errors kept for the report; a file with more is hopeless and the first ones say why. */
+const MAX_ERRORS = 10_000;
+
+class Rollback extends Error {}
+
+/** Imports one file, all or nothing; re-importing the same file changes nothing. */
+export async function runImport<T, S>(
+  db: Db,
+  format: ImportFormat<T, S>,
+  file: string,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  const facts = await fileFacts(file);
+  const fileName = path.basename(file);
+  const base = { format: format.id, sha256: facts.sha256, rows: 0, errors: [] as RowError[] };
+  const seen = await db
+    .selectFrom('dataset_files')
+    .select('id')
+    .where('format', '=', format.id)
+    .where('sha256', '=', facts.sha256)
+    .executeTakeFirst();
+  if (seen) return { ...base, status: 'unchanged', fileId: seen.id };
+  const info = format.dataset(fileName);
+  const report: ImportReport = { ...base, status: opts.dryRun ? 'checked' : 'imported' };
+  try {
+    await inTransaction(db, async (trx) => {
+      const replaced = info.scope ? await dropScope(trx, format.id, info.scope) : false;
+      const fileId = await recordFile(trx, format.id, info, { ...facts, fileName }, opts);
+      const ctx: ImportContext<S> = { fileId, fileName, state: await format.prepare(trx, fileName) };
+      report.rows = await streamRows(trx, format, file, ctx, report.errors, opts, facts.size);
+      if (report.errors.length > 0 || opts.dryRun) throw new Rollback();
+      await trx
+        .updateTable('dataset_files')
+        .set({ rows_imported: report.rows })
+        .where('id', '=', fileId)
+        .execute();
+      await appendAudit(trx, {
+        actor: opts.actor,
+        action: 'dataset.import',
+        entityType: 'dataset_files',
+        entityId: fileId,
+        diff: { format: format.id, file: fileName, sha256: facts.sha256, rows: report.rows, replaced },
+      });
+      report.fileId = fileId;
+      if (replaced) report.status = 'replaced';
+    });
+  } catch (err) {
+    if (err instanceof ImportFileError) report.errors.push({ line: 0, column: '', message: err.message });
+    else if (!(err instanceof Rollback)) throw err;
+  }
+  if (report.errors.length > 0) report.status = 'failed';
+  return report;
+}
+
+/** Removes an earlier file of the same scope (and, by cascade, its rows). */
+async function dropScope(trx: Db, format: string, scope: string): Promise<boolean> {
+  const r = await trx
+    .deleteFrom('dataset_files')
+    .where('format', '=', format)
+    .where('scope', '=', scope)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** The dataset's source (found by publisher and title, or made) and this file's row. */
+async function recordFile(
+  trx: Db,
+  format: string,
+  info: DatasetInfo,
+  f: { sha256: string; size: number; fileName: string },
+  opts: ImportOptions,
+): Promise<string> {
+  const existing = await trx
+    .selectFrom('sources')
+    .select('id')
+    .where('kind', '=', 'dataset')
+    .where('publisher', '=', info.publisher)
+    .where('title', '=', info.title)
+    .executeTakeFirst();
+  const sourceId =
+    existing?.id ??
+    (
+      await trx
+        .insertInto('sources')
+        .values({
+          kind: 'dataset',
+          publisher: info.publisher,
+          title: info.title,
+          licence: info.licence,
+          url: info.url ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const row = await trx
+    .insertInto('dataset_files')
+    .values({
+      source_id: sourceId,
+      format,
+      scope: info.scope ?? null,
+      file_name: f.fileName,
+      sha256: f.sha256,
+      byte_size: f.size,
+      retrieved_on: opts.retrievedOn ?? new Date().toISOString().slice(0, 10),
+      rows_imported: 0,
+      imported_by: opts.actor,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Reads, validates and writes every row; returns how many records were read. */
+async function streamRows<T, S>(
+  trx: Db,
+  format: ImportFormat<T, S>,
+  file: string,
+  ctx: ImportContext<S>,
+  errors: RowError[],
+  opts: ImportOptions,
+  total: number,
+): Promise<number> {
+  const fail = (e: RowError) => void (errors.length < MAX_ERRORS && errors.push(e));
+  let bytes = 0;
+  let rows = 0;
+  let batch: { row: number; value: T }[] = [];
+  let headerChecked = false;
+  const records = csvRecords(file, {
+    encoding: opts.encoding ?? 'utf-8',
+    onError: fail,
+    onBytes: (n) => {
+      bytes += n;
+      opts.onBytes?.(bytes, total, rows);
+    },
+  });
+  for await (const rec of records) {
+    if (!headerChecked) {
+      const missing = format.columns.filter((c) => !(c in rec.fields));
+      if (missing.length > 0)
+        throw new ImportFileError(
+          `The header lacks ${missing.map((m) => `"${m}"`).join(', ')}: is this a ${format.title} file?`,
+        );
+      headerChecked = true;
+    }
+    rows++;
+    const parsed = format.row.safeParse(rec.fields);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues)
+        fail({ line: rec.line, column: String(i.path[0] ?? ''), message: i.message });
+      continue;
+    }
+    // After the first error nothing will be kept: validate the rest (to report them) but write no more.
+    if (errors.length > 0) continue;
+    batch.push({ row: rec.row, value: parsed.data });
+    if (batch.length >= BATCH) {
+      await format.write(trx, batch, ctx);
+      batch = [];
+    }
+  }
+  if (!headerChecked && errors.length === 0) throw new ImportFileError('The file has no data rows.');
+  if (batch.length > 0 && errors.length === 0) await format.write(trx, batch, ctx);
+  return rows;
+}
