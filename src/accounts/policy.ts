@@ -29,7 +29,9 @@ export type Permission =
   /** Open the encrypted original of an uploaded file (metadata intact); every opening is audited. */
   | 'evidence.read_original'
   /** Unlock the moderation key, read anonymous submissions and act on them (every step audited). */
-  | 'submission.moderate';
+  | 'submission.moderate'
+  /** Import public dataset files through the editor (the CLI needs shell access instead). */
+  | 'dataset.import';
 
 const CONTRIBUTOR: Permission[] = ['record.edit_unpublished', 'record.submit'];
 const EDITOR: Permission[] = [
@@ -44,7 +46,14 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(CONTRIBUTOR),
   editor: new Set(EDITOR),
   moderator: new Set([...EDITOR, 'evidence.read_original', 'submission.moderate']),
-  admin: new Set([...EDITOR, 'user.manage', 'audit.read', 'evidence.read_original', 'submission.moderate']),
+  admin: new Set([
+    ...EDITOR,
+    'user.manage',
+    'audit.read',
+    'evidence.read_original',
+    'submission.moderate',
+    'dataset.import',
+  ]),
 };
 
 /** The part of a user the policy looks at. */

@@ -84,6 +84,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
     level: 'signed-in',
     note: 'always a download; active types as octet-stream',
   },
+  'GET /editor/imports': perm('dataset.import'),
+  'POST /editor/imports': perm('dataset.import', 'all or nothing; audited'),
   'GET /editor/submissions': perm('submission.moderate', 'contents need the moderation key unlocked'),
   'POST /editor/submissions/key': perm('user.manage', 'once, while no key exists'),
   'POST /editor/submissions/passphrase': perm(

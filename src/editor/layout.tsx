@@ -32,6 +32,7 @@ export function EditorLayout(props: {
         {can(u, 'user.manage') && <a href="/editor/users">Accounts</a>}
         {can(u, 'audit.read') && <a href="/editor/audit">Audit log</a>}
         {can(u, 'submission.moderate') && <a href="/editor/submissions">Submissions</a>}
+        {can(u, 'dataset.import') && <a href="/editor/imports">Imports</a>}
         <span>
           Signed in as <strong>{u.displayName}</strong> ({u.role})
         </span>

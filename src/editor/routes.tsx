@@ -28,6 +28,7 @@ import { CapturePanel, captureRoutes, snapshotsOf } from '../capture/routes.tsx'
 import { uploadRoutes } from '../uploads/routes.tsx';
 import { complaintEditorRoutes } from '../complaints/editor-routes.tsx';
 import { submissionEditorRoutes } from '../submissions/editor-routes.tsx';
+import { importRoutes } from '../imports/routes.tsx';
 import { FromSubmission } from '../submissions/provenance.tsx';
 
 const NOTICES = {
@@ -170,6 +171,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   app.route('/pii-allowlist', allowlistRoutes(deps));
   app.route('/complaints', complaintEditorRoutes(deps));
   app.route('/submissions', submissionEditorRoutes(deps));
+  app.route('/imports', importRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
   // Before the generic /:type routes, which would take "audit" for a kind of record.

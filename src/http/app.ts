@@ -22,6 +22,7 @@ import { complaintRoutes } from '../complaints/routes.tsx';
 import { statementRoutes } from '../statements/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
 import { MAX_SUBMISSION_BYTES } from '../submissions/schema.ts';
+import { MAX_IMPORT_UPLOAD_BYTES } from '../imports/routes.tsx';
 import { submissionRoutes } from '../submissions/routes.tsx';
 import { mountAssets } from './assets.ts';
 import { toAppError, writeError } from './errors.tsx';
@@ -52,6 +53,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const UPLOAD_PATH = /^\/editor\/sources\/[^/]+\/upload$/;
 // Anonymous submissions and their follow-ups carry up to MAX_FILES files.
 const SUBMISSION_PATH = /^\/submit\/(report|insider|inbox\/reply)$/;
+const IMPORT_PATH = /^\/editor\/imports\/?$/;
 
 /** Builds the app without listening: tests call app.request() against a real database. */
 export function createApp(deps: AppDeps): Hono {
@@ -69,8 +71,10 @@ export function createApp(deps: AppDeps): Hono {
   // File uploads get room for the file (plus the form around it); every other request stays small.
   const upload = limit(MAX_UPLOAD_BYTES + 64 * 1024);
   const submission = limit(MAX_SUBMISSION_BYTES + 64 * 1024);
+  const dataset = limit(MAX_IMPORT_UPLOAD_BYTES + 64 * 1024);
   app.use((c, next) => {
     if (UPLOAD_PATH.test(c.req.path)) return upload(c, next);
+    if (IMPORT_PATH.test(c.req.path)) return dataset(c, next);
     return SUBMISSION_PATH.test(c.req.path) ? submission(c, next) : normal(c, next);
   });
 
