@@ -44,6 +44,7 @@ test('the forms are closed until a key exists, and never set a cookie or load an
   const landing = await app.request('/submit');
   assert.equal(landing.status, 200);
   assert.equal(landing.headers.get('set-cookie'), null);
+  assert.match(await landing.text(), /does not accept reports yet/);
   assert.equal((await app.request('/submit/report')).status, 503);
   const admin = await EditorClient.as(app, t.db, 'admin');
   const created = await admin.post('/editor/submissions/key', {

@@ -89,10 +89,21 @@ async function receive(c: Context, deps: AppDeps, kind: Kind) {
   return sendPrivatePage(c, page, 201);
 }
 
-function landing(c: Context) {
+async function landing(c: Context, deps: AppDeps) {
+  const open = !!(await deps.db
+    .selectFrom('moderation_keys')
+    .select('id')
+    .where('retired_at', 'is', null)
+    .executeTakeFirst());
   const page = (
     <Layout title="Report to us" section="submit" noindex>
       <h1>Report police misconduct to us, safely</h1>
+      {!open && (
+        <p class="callout callout-warn" role="status">
+          This site does not accept reports yet: its administrators have not set up the key reports are
+          encrypted with. Please come back later.
+        </p>
+      )}
       <p class="lede">
         No account, no email address. What you send is encrypted to our moderators before it is stored; this
         site keeps no record of your internet address and sets no tracking cookies.
@@ -124,7 +135,7 @@ function landing(c: Context) {
 /** The public intake: landing page, the two forms, and the codename inbox. */
 export function submissionRoutes(deps: AppDeps): Hono {
   const app = new Hono();
-  app.get('/submit', landing);
+  app.get('/submit', (c) => landing(c, deps));
   app.get('/submit/report', (c) => formPage(c, deps, 'public'));
   app.post('/submit/report', (c) => receive(c, deps, 'public'));
   app.get('/submit/insider', (c) => formPage(c, deps, 'insider'));
