@@ -19,7 +19,8 @@ async function configuredPublicKey(config: Config): Promise<Uint8Array> {
 /** A public key given on the command line: exactly 32 bytes of canonical base64. */
 function parsePublicKey(base64: string): Uint8Array {
   const key = decodePublicKey(base64);
-  if (!key) throw new UsageError('--key must be an Ed25519 public key: 32 bytes, base64 (see /receipts/key).');
+  if (!key)
+    throw new UsageError('--key must be an Ed25519 public key: 32 bytes, base64 (see /receipts/key).');
   return key;
 }
 
