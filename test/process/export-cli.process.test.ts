@@ -96,7 +96,7 @@ describe('custodiet export and verify-export', () => {
             const file = path.join(d, 'manifest.sig');
             const sig = JSON.parse(fs.readFileSync(file, 'utf8'));
             const bytes = Buffer.from(sig.signature, 'base64');
-            bytes[10] ^= 0x01;
+            bytes[10] = bytes[10]! ^ 0x01;
             fs.writeFileSync(
               file,
               JSON.stringify({ ...sig, signature: bytes.toString('base64') }, null, 2) + '\n',

@@ -35,6 +35,7 @@ export const exportCommand: Command = {
     );
     for (const f of files) out(`${f.name}: ${f.rows.toLocaleString('en-GB')} rows`);
     out(`Wrote ${files.length} files, manifest.json and manifest.sig (key ${signer.keyId}).`);
+    out(`Public key (for verify-export --key): ${signer.publicKeyBase64}`);
   },
 };
 
