@@ -7,6 +7,7 @@ import { UsageError, type Command } from './command.ts';
 import { initCommand, migrateCommand, seedDemoCommand, statsCommand } from './commands/basic.ts';
 import { backupCommand, restoreCommand, verifyCommand } from './commands/integrity.ts';
 import { captureCommand } from './commands/capture.ts';
+import { exportCommand, verifyExportCommand } from './commands/exports.ts';
 import { importCommand } from './commands/import.ts';
 import { receiptKeyCommand, verifyReceiptCommand } from './commands/receipts.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -23,6 +24,8 @@ export const COMMANDS: Command[] = [
   verifyCommand,
   captureCommand,
   importCommand,
+  exportCommand,
+  verifyExportCommand,
   backupCommand,
   restoreCommand,
   userCommand,

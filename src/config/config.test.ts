@@ -11,6 +11,7 @@ describe('configuration', () => {
     assert.equal(c.port, 3000);
     assert.equal(c.host, '127.0.0.1');
     assert.equal(c.publicUrl, 'http://127.0.0.1:3000');
+    assert.equal(c.publicUrlGiven, false);
   });
 
   test('reads every variable', () => {
@@ -38,11 +39,13 @@ describe('configuration', () => {
       host: '0.0.0.0',
       blobDir: '/b',
       publicUrl: 'https://c.example.org',
+      publicUrlGiven: true,
       logLevel: 'error',
       contactEmail: 'corrections@c.example.org',
       capture: { timeoutMs: 5000, maxBytes: 1_000_000, maxRedirects: 2, allowPrivate: true, worker: true },
       originals: { keyBase64: undefined, keyFile: '/w/d/keys/originals.key' },
       receipts: { keyBase64: undefined, keyFile: '/w/d/keys/receipts.key' },
+      exports: { keyBase64: undefined, keyFile: '/w/d/keys/exports.key' },
     });
     assert.throws(() => loadConfig({ ORIGINALS_KEY: 'c2hvcnQ=' }), /ORIGINALS_KEY: must be 32 random bytes/);
     assert.throws(
@@ -51,6 +54,11 @@ describe('configuration', () => {
     );
     const seed = Buffer.alloc(32, 7).toString('base64');
     assert.equal(loadConfig({ RECEIPT_SIGNING_KEY: ` ${seed} ` }).receipts.keyBase64, seed);
+    assert.throws(
+      () => loadConfig({ EXPORT_SIGNING_KEY: 'c2hvcnQ=' }),
+      /EXPORT_SIGNING_KEY: must be 32 random bytes/,
+    );
+    assert.equal(loadConfig({ EXPORT_SIGNING_KEY: seed }).exports.keyBase64, seed);
   });
 
   test('captures refuse private addresses unless CAPTURE_ALLOW_PRIVATE is exactly true', () => {

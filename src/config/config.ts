@@ -13,6 +13,8 @@ export interface Config {
   blobDir: string;
   /** Public base URL, used in links that leave the app (feeds, receipts). */
   publicUrl: string;
+  /** Whether PUBLIC_URL was set (publicUrl is otherwise a local default, not an address to publish). */
+  publicUrlGiven: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Where people named in a record send replies, corrections and complaints; unset until the operator gives one. */
   contactEmail: string | undefined;
@@ -28,6 +30,8 @@ export interface Config {
   originals: { keyBase64: string | undefined; keyFile: string };
   /** Ed25519 seed signing proof-of-report receipts: RECEIPT_SIGNING_KEY (base64, 32 bytes), else a file made once in DATA_DIR. */
   receipts: { keyBase64: string | undefined; keyFile: string };
+  /** Ed25519 seed signing export bundles: EXPORT_SIGNING_KEY (base64, 32 bytes), else a file made once in DATA_DIR. */
+  exports: { keyBase64: string | undefined; keyFile: string };
   /** S3-compatible blob storage; present only when S3_BUCKET is set, and then used instead of blobDir. */
   s3?: S3Config;
 }
@@ -101,6 +105,9 @@ const envSchema = z.object({
   CAPTURE_WORKER: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   ORIGINALS_KEY: base64Key,
   RECEIPT_SIGNING_KEY: base64Key,
+  // Its own key, not the receipts' one: each can then be rotated, or its file given to a separate
+  // export job, without touching the other.
+  EXPORT_SIGNING_KEY: base64Key,
   CONTACT_EMAIL: z
     .string()
     .trim()
@@ -206,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     blobDir: path.resolve(cwd, e.BLOB_DIR ?? path.join(e.DATA_DIR, 'blobs')),
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrlGiven: e.PUBLIC_URL !== undefined && e.PUBLIC_URL !== '',
     logLevel: e.LOG_LEVEL,
     contactEmail: e.CONTACT_EMAIL,
     capture: {
@@ -217,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     originals: { keyBase64: e.ORIGINALS_KEY, keyFile: path.join(dataDir, 'keys', 'originals.key') },
     receipts: { keyBase64: e.RECEIPT_SIGNING_KEY, keyFile: path.join(dataDir, 'keys', 'receipts.key') },
+    exports: { keyBase64: e.EXPORT_SIGNING_KEY, keyFile: path.join(dataDir, 'keys', 'exports.key') },
     ...(s3 ? { s3 } : {}),
   };
 }

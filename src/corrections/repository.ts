@@ -115,3 +115,14 @@ export async function correctionsFor(db: Db, targets: CorrectionTargets): Promis
     ORDER BY c.published_at DESC, c.id`.execute(db);
   return rows.map(toView);
 }
+
+/** Entries after `afterId` in id order (the data export reads the whole log in keyset pages). */
+export async function correctionsAfter(
+  db: Db,
+  afterId: string | null,
+  limit: number,
+): Promise<CorrectionView[]> {
+  const after = afterId === null ? sql`true` : sql`c.id > ${afterId}::uuid`;
+  const { rows } = await sql<Row>`${RESOLVED} WHERE ${after} ORDER BY c.id LIMIT ${limit}`.execute(db);
+  return rows.map(toView);
+}

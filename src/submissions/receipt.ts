@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import { canonicalJson, toJsonValue } from '../audit/canonical.ts';
 import { sha256Hex } from '../blobs/store.ts';
-import { KEY_BYTES, loadOrCreateKey } from '../config/keys.ts';
+import { loadOrCreateKey } from '../config/keys.ts';
+import { ed25519Signer, ed25519Verify, publicKeyId } from '../config/signing.ts';
 
 /**
  * Proof-of-report receipts. Someone who reports through the anonymous forms keeps a short signed
@@ -47,19 +47,11 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const SIGNATURE = /^[A-Za-z0-9+/]{86}==$/;
 // Far more than any real receipt (a thousand attachments is ~90 kB); refuses pasted novels early.
 const MAX_RECEIPT_CHARS = 200_000;
-// RFC 8410 PKCS#8 wrapping of a raw Ed25519 seed, the one form node:crypto imports a seed from.
-const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
-
-export { sha256Hex };
+export { publicKeyId, sha256Hex };
 
 /** Hex SHA-256 of the canonical JSON of a form's fields, so the order fields arrive in does not matter. */
 export function contentSha256(fields: Record<string, unknown>): string {
   return sha256Hex(canonicalJson(toJsonValue(fields)));
-}
-
-/** A public key's id (on receipts and moderation keys): first 16 hex characters of SHA-256 of the raw key. */
-export function publicKeyId(publicKey: Uint8Array): string {
-  return sha256Hex(publicKey).slice(0, 16);
 }
 
 /** The seed from RECEIPT_SIGNING_KEY, or the key file beside the data (made 0600 once unless `create` is false). */
@@ -98,21 +90,14 @@ function bodyLines(s: ReceiptStatement, keyId: string): string[] {
 
 /** A signer over a 32-byte Ed25519 seed (async so callers need not care which library is underneath). */
 export async function openReceiptSigner(seed: Uint8Array): Promise<ReceiptSigner> {
-  if (seed.length !== KEY_BYTES) throw new Error(`A receipt signing seed is ${KEY_BYTES} bytes`);
-  const privateKey = crypto.createPrivateKey({
-    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
-    format: 'der',
-    type: 'pkcs8',
-  });
-  const jwk = crypto.createPublicKey(privateKey).export({ format: 'jwk' });
-  const publicKey = Buffer.from(jwk.x!, 'base64url');
-  const keyId = publicKeyId(publicKey);
+  const signer = ed25519Signer(seed);
+  const keyId = signer.keyId;
   return {
     keyId,
-    publicKeyBase64: publicKey.toString('base64'),
+    publicKeyBase64: signer.publicKeyBase64,
     sign(s) {
       const body = bodyLines(s, keyId);
-      const signature = crypto.sign(null, Buffer.from(body.join('\n'), 'utf8'), privateKey);
+      const signature = signer.sign(Buffer.from(body.join('\n'), 'utf8'));
       return [BEGIN, ...body, `Signature: ${signature.toString('base64')}`, END].join('\n');
     },
   };
@@ -199,11 +184,7 @@ export function verifyReceipt(text: string, publicKey: Uint8Array): ReceiptCheck
     const expectedId = publicKeyId(publicKey);
     if (r.keyId !== expectedId)
       return { ok: false, reason: `The receipt names signing key ${r.keyId}, not this key (${expectedId}).` };
-    const key = crypto.createPublicKey({
-      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') },
-      format: 'jwk',
-    });
-    if (!crypto.verify(null, r.signed, key, r.signature))
+    if (!ed25519Verify(publicKey, r.signed, r.signature))
       return {
         ok: false,
         reason: 'The signature does not match: the receipt was altered or not issued by us.',

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Config } from '../../config/config.ts';
+import { decodePublicKey } from '../../config/signing.ts';
 import {
   describeStatement,
   filesNotInReceipt,
@@ -17,8 +18,8 @@ async function configuredPublicKey(config: Config): Promise<Uint8Array> {
 
 /** A public key given on the command line: exactly 32 bytes of canonical base64. */
 function parsePublicKey(base64: string): Uint8Array {
-  const key = Buffer.from(base64, 'base64');
-  if (key.length !== 32 || key.toString('base64') !== base64.trim())
+  const key = decodePublicKey(base64);
+  if (!key)
     throw new UsageError('--key must be an Ed25519 public key: 32 bytes, base64 (see /receipts/key).');
   return key;
 }

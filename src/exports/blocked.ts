@@ -1,0 +1,51 @@
+// Records the legal checks now keep off their public pages (src/publication/render-guard.ts):
+// an order made since publication (R6), a child made identifiable (R8), personal details no
+// longer allowed (R10). A page the guard refuses to render must not leave through an export
+// either, so the export asks the very same predicate about every published page first.
+import { sql } from 'kysely';
+import type { Db } from '../db/client.ts';
+import { renderProblems } from '../publication/render-guard.ts';
+import { after } from './datasets.ts';
+
+/** Ids (per table) and public paths of the pages the render guard holds. */
+export interface Blocked {
+  incidents: Set<string>;
+  officers: Set<string>;
+  statements: Set<string>;
+  /** '/incidents/slug' and the like, for entries that link to a held page. */
+  paths: Set<string>;
+}
+
+const PAGES = [
+  { table: 'incidents', prefix: '/incidents/' },
+  { table: 'officers', prefix: '/officers/' },
+  { table: 'statements', prefix: '/statements/' },
+] as const;
+
+const PAGE_SIZE = 500;
+
+/** Asks the render guard about every published incident, officer and statement page. */
+export async function blockedPages(db: Db): Promise<Blocked> {
+  const blocked: Blocked = {
+    incidents: new Set(),
+    officers: new Set(),
+    statements: new Set(),
+    paths: new Set(),
+  };
+  for (const { table, prefix } of PAGES) {
+    let last: string | null = null;
+    for (;;) {
+      const { rows }: { rows: { id: string; slug: string }[] } = await sql<{ id: string; slug: string }>`
+        SELECT id, slug FROM ${sql.table(table)} WHERE publication_state = 'published' ${after('id', last)}
+        ORDER BY id LIMIT ${PAGE_SIZE}`.execute(db);
+      for (const r of rows) {
+        if ((await renderProblems(db, table, r.id)).length === 0) continue;
+        blocked[table].add(r.id);
+        blocked.paths.add(prefix + r.slug);
+      }
+      if (rows.length < PAGE_SIZE) break;
+      last = rows[rows.length - 1]!.id;
+    }
+  }
+  return blocked;
+}
