@@ -9,14 +9,7 @@ export type FormValues = Record<string, string | string[]>;
  * can both call this). Uploaded files are ignored here; upload routes handle their own.
  */
 export async function readForm(c: Context): Promise<FormValues> {
-  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
-  try {
-    body = await c.req.parseBody({ all: true });
-  } catch {
-    // A truncated or malformed multipart body throws in the platform's parser: the client's
-    // fault, so a 400, not a 500.
-    throw new AppError('CUS_BAD_REQUEST', 'The form data could not be read.');
-  }
+  const body = await parseFormBody(c);
   const out: FormValues = {};
   for (const [k, v] of Object.entries(body)) {
     const strings = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
@@ -24,6 +17,18 @@ export async function readForm(c: Context): Promise<FormValues> {
     else if (strings.length > 1) out[k] = strings;
   }
   return out;
+}
+
+/**
+ * The parsed form body, strings and files, repeated names as arrays. A truncated or malformed
+ * multipart body throws in the platform's parser: the client's fault, so a 400, not a 500.
+ */
+export async function parseFormBody(c: Context) {
+  try {
+    return await c.req.parseBody({ all: true });
+  } catch {
+    throw new AppError('CUS_BAD_REQUEST', 'The form data could not be read.');
+  }
 }
 
 /** The first value of a field, or '' when absent. */

@@ -23,7 +23,7 @@ import {
   UNLOCK_MS,
   type UnlockedKey,
 } from './moderation.ts';
-import { listQueue, STATES, type SubmissionState } from './repository.ts';
+import { findActiveModerationKey, listQueue, STATES, type SubmissionState } from './repository.ts';
 
 type Ctx = Context<EditorEnv>;
 
@@ -141,7 +141,7 @@ const queueQuery = z.object({ state: z.enum(Object.keys(STATES) as [SubmissionSt
 async function queuePage(c: Ctx, deps: AppDeps, err?: AppError) {
   requirePermission(c.get('session').user, 'submission.moderate', 'moderate submissions');
   const { state } = parseQuery(c, queueQuery);
-  const hasKey = !!(await deps.db.selectFrom('moderation_keys').select('id').executeTakeFirst());
+  const hasKey = !!(await findActiveModerationKey(deps.db));
   const unlocked = !!(await requestKey(c, deps));
   const rows = await listQueue(deps.db, state);
   const page = (

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
-import { many, one, type FormValues } from '../http/form.ts';
+import { many, one, parseFormBody, type FormValues } from '../http/form.ts';
 import type { FieldSpec, Option } from '../http/forms.tsx';
 import type { IntakeDeps } from './service.ts';
 import { INSIDER_ROLES, type IncomingAttachment, type RetaliationEvent } from './schema.ts';
@@ -91,13 +91,7 @@ export function reportFrom(values: FormValues, insider: boolean): Record<string,
 
 /** Attached files from a multipart form (empty file inputs are skipped). */
 export async function filesFrom(c: Context, name = 'files'): Promise<IncomingAttachment[]> {
-  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
-  try {
-    body = await c.req.parseBody({ all: true });
-  } catch {
-    throw new AppError('CUS_BAD_REQUEST', 'The form data could not be read.');
-  }
-  const v = body[name];
+  const v = (await parseFormBody(c))[name];
   const files = (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
     (f): f is File => f instanceof File && f.size > 0,
   );

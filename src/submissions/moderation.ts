@@ -20,6 +20,7 @@ import {
 } from './crypto.ts';
 import {
   activeModerationKey,
+  findActiveModerationKey,
   getSubmission,
   messagesOf,
   STATES,
@@ -60,12 +61,8 @@ export async function createModerationKey(
 ) {
   const k = await newModerationKey(passphrase);
   return inTransaction(db, async (trx) => {
-    const existing = await trx
-      .selectFrom('moderation_keys')
-      .select('id')
-      .where('retired_at', 'is', null)
-      .executeTakeFirst();
-    if (existing) throw new AppError('CUS_CONFLICT', 'A moderation key already exists.');
+    if (await findActiveModerationKey(trx))
+      throw new AppError('CUS_CONFLICT', 'A moderation key already exists.');
     await trx
       .insertInto('moderation_keys')
       .values({

@@ -13,13 +13,14 @@ export const STATES = {
 } as const;
 export type SubmissionState = keyof typeof STATES;
 
-/** The active moderation key's public half; CUS_UNAVAILABLE when none was created yet. */
+/** The active moderation key, if one was created (submissions are closed without it). */
+export function findActiveModerationKey(db: Db) {
+  return db.selectFrom('moderation_keys').selectAll().where('retired_at', 'is', null).executeTakeFirst();
+}
+
+/** The active moderation key; CUS_UNAVAILABLE when none was created yet. */
 export async function activeModerationKey(db: Db) {
-  const key = await db
-    .selectFrom('moderation_keys')
-    .selectAll()
-    .where('retired_at', 'is', null)
-    .executeTakeFirst();
+  const key = await findActiveModerationKey(db);
   if (!key)
     throw new AppError(
       'CUS_UNAVAILABLE',

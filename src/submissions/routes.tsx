@@ -15,7 +15,7 @@ import {
   retaliationFrom,
 } from './fields.ts';
 import { FileInput, ReceiptBox, RetaliationRows } from './pages.tsx';
-import { activeModerationKey } from './repository.ts';
+import { activeModerationKey, findActiveModerationKey } from './repository.ts';
 import { submitReport } from './service.ts';
 import { inboxRoutes } from './inbox-routes.tsx';
 import { Safety } from './safety.tsx';
@@ -90,11 +90,7 @@ async function receive(c: Context, deps: AppDeps, kind: Kind) {
 }
 
 async function landing(c: Context, deps: AppDeps) {
-  const open = !!(await deps.db
-    .selectFrom('moderation_keys')
-    .select('id')
-    .where('retired_at', 'is', null)
-    .executeTakeFirst());
+  const open = !!(await findActiveModerationKey(deps.db));
   const page = (
     <Layout title="Report to us" section="submit" noindex>
       <h1>Report police misconduct to us, safely</h1>
