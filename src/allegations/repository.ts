@@ -15,7 +15,7 @@ export interface SanctionView {
   id: string;
   code: string;
   label: string;
-  imposedOn: string;
+  imposedOn: string | null;
   detail: string | null;
   custodialTermDays: number | null;
   minimumTermDays: number | null;
@@ -30,7 +30,7 @@ export interface FindingView {
   decidingBody: string;
   code: string;
   label: string;
-  decidedOn: string;
+  decidedOn: string | null;
   chairType: string | null;
   legalTestVersion: string | null;
   summary: string | null;

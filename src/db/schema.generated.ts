@@ -144,6 +144,16 @@ export interface DatasetFiles {
   imported_by: string;
 }
 
+export interface DatasetRecords {
+  source_id: string;
+  record_kind: string;
+  external_id: string;
+  entity_id: string;
+  first_file_id: string;
+  last_file_id: string;
+  attributes: Generated<Json>;
+}
+
 export interface Findings {
   id: Generated<string>;
   allegation_id: string;
@@ -153,7 +163,7 @@ export interface Findings {
   outcome_kind: GeneratedAlways<string | null>;
   outcome_taxonomy: string;
   outcome_code: string;
-  decided_on: string;
+  decided_on: string | null;
   chair_type: string | null;
   legal_test_version: string | null;
   supersedes_finding_id: string | null;
@@ -173,6 +183,13 @@ export interface Forces {
   website: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  region: string | null;
+  agency_type: string | null;
+}
+
+export interface IncidentForces {
+  incident_id: string;
+  force_id: string;
 }
 
 export interface IncidentOfficers {
@@ -209,6 +226,7 @@ export interface Incidents {
   updated_at: Generated<Timestamp>;
   search: GeneratedAlways<string | null>;
   proceedings_active: Generated<boolean>;
+  merged_into: string | null;
 }
 
 export interface Invitations {
@@ -228,6 +246,19 @@ export interface LoginThrottle {
   failures: Generated<number>;
   last_failure_at: Timestamp | null;
   locked_until: Timestamp | null;
+}
+
+export interface MatchCandidates {
+  id: Generated<string>;
+  kind: string;
+  record_a: string;
+  record_b: string;
+  score: Numeric;
+  reasons: Json;
+  status: Generated<string>;
+  found_at: Generated<Timestamp>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
 }
 
 export interface ModerationKeys {
@@ -289,6 +320,7 @@ export interface Officers {
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   search: GeneratedAlways<string | null>;
+  merged_into: string | null;
 }
 
 export interface People {
@@ -357,6 +389,20 @@ export interface PublicationApprovals {
   approved_at: Generated<Timestamp>;
 }
 
+export interface RecordMerges {
+  id: Generated<string>;
+  kind: string;
+  survivor_id: string;
+  merged_id: string;
+  candidate_id: string | null;
+  moved: Json;
+  automatic: Generated<boolean>;
+  merged_by: string;
+  merged_at: Generated<Timestamp>;
+  undone_by: string | null;
+  undone_at: Timestamp | null;
+}
+
 export interface RecordVersions {
   id: GeneratedAlways<Int8>;
   entity_type: string;
@@ -412,7 +458,7 @@ export interface Sanctions {
   sanction_kind: GeneratedAlways<string | null>;
   sanction_taxonomy: string;
   sanction_code: string;
-  imposed_on: string;
+  imposed_on: string | null;
   detail: string | null;
   custodial_term_days: number | null;
   minimum_term_days: number | null;
@@ -650,14 +696,17 @@ export interface DB {
   corrections: Corrections;
   court_proceedings: CourtProceedings;
   dataset_files: DatasetFiles;
+  dataset_records: DatasetRecords;
   findings: Findings;
   forces: Forces;
+  incident_forces: IncidentForces;
   incident_officers: IncidentOfficers;
   incident_people: IncidentPeople;
   incident_units: IncidentUnits;
   incidents: Incidents;
   invitations: Invitations;
   login_throttle: LoginThrottle;
+  match_candidates: MatchCandidates;
   moderation_keys: ModerationKeys;
   moderation_unlocks: ModerationUnlocks;
   officer_identifiers: OfficerIdentifiers;
@@ -669,6 +718,7 @@ export interface DB {
   pii_allowlist: PiiAllowlist;
   police_powers_events: PolicePowersEvents;
   publication_approvals: PublicationApprovals;
+  record_merges: RecordMerges;
   record_versions: RecordVersions;
   recovery_codes: RecoveryCodes;
   reply_requests: ReplyRequests;

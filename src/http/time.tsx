@@ -33,7 +33,9 @@ export function PartialDate(props: { on: string | null; precision: string; until
 }
 
 /** A calendar date (YYYY-MM-DD) known to the day. */
-export function DayDate(props: { on: string }) {
+export function DayDate(props: { on: string | null }) {
+  // Imported datasets can publish an outcome without its date (see docs/imports.md).
+  if (props.on === null) return <span class="note">date not published</span>;
   return <One iso={props.on} unit="day" />;
 }
 

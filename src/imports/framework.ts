@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/chain.ts';
 import { inTransaction } from '../audit/records.ts';
 import type { Db } from '../db/client.ts';
 import { csvRecords, fileFacts, ImportFileError, type Encoding, type RowError } from './read.ts';
+import type { RecordCounts, RecordScope } from './records.ts';
 
 /** Where a dataset comes from, recorded once per dataset as a source of kind 'dataset'. */
 export interface DatasetInfo {
@@ -16,9 +17,11 @@ export interface DatasetInfo {
   scope?: string;
 }
 
-/** What a format may use while writing: the file being imported and state from `prepare`. */
-export interface ImportContext<S> {
-  fileId: string;
+/**
+ * What a format may use while writing: the file being imported (its dataset source and row, for
+ * provenance and record ids), counts of records written, and state from `prepare`.
+ */
+export interface ImportContext<S> extends RecordScope {
   fileName: string;
   state: S;
 }
@@ -32,6 +35,8 @@ export interface ImportFormat<T, S = unknown> {
   title: string;
   /** Columns the header must contain (others are ignored). */
   columns: readonly string[];
+  /** Further header checks (columns whose names vary); throws ImportFileError. */
+  checkHeader?(columns: string[]): void;
   /** The dataset and scope, from the file's name; throws ImportFileError when it cannot tell. */
   dataset(fileName: string): DatasetInfo;
   /** Looks up what every row needs (the force, …) once; throws ImportFileError if impossible. */
@@ -39,6 +44,8 @@ export interface ImportFormat<T, S = unknown> {
   /** One record's fields → the row to write. */
   row: z.ZodType<T>;
   write(trx: Db, rows: { row: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
+  /** Runs once after the last batch, in the same transaction (set-based follow-ups). */
+  finish?(trx: Db, ctx: ImportContext<S>): Promise<void>;
 }
 
 /** Options of one import run. */
@@ -60,6 +67,8 @@ export interface ImportReport {
   errors: RowError[];
   sha256: string;
   fileId?: string;
+  /** Records created and updated, by kind (formats that write Custodiet records). */
+  records: RecordCounts;
 }
 
 const BATCH = 1000;
@@ -77,7 +86,7 @@ export async function runImport<T, S>(
 ): Promise<ImportReport> {
   const facts = await fileFacts(file);
   const fileName = path.basename(file);
-  const base = { format: format.id, sha256: facts.sha256, rows: 0, errors: [] as RowError[] };
+  const base = { format: format.id, sha256: facts.sha256, rows: 0, errors: [] as RowError[], records: {} };
   const seen = await db
     .selectFrom('dataset_files')
     .select('id')
@@ -90,9 +99,16 @@ export async function runImport<T, S>(
   try {
     await inTransaction(db, async (trx) => {
       const replaced = info.scope ? await dropScope(trx, format.id, info.scope) : false;
-      const fileId = await recordFile(trx, format.id, info, { ...facts, fileName }, opts);
-      const ctx: ImportContext<S> = { fileId, fileName, state: await format.prepare(trx, fileName) };
+      const { sourceId, fileId } = await recordFile(trx, format.id, info, { ...facts, fileName }, opts);
+      const ctx: ImportContext<S> = {
+        sourceId,
+        fileId,
+        fileName,
+        counts: report.records,
+        state: await format.prepare(trx, fileName),
+      };
       report.rows = await streamRows(trx, format, file, ctx, report.errors, opts, facts.size);
+      if (report.errors.length === 0) await format.finish?.(trx, ctx);
       if (report.errors.length > 0 || opts.dryRun) throw new Rollback();
       await trx
         .updateTable('dataset_files')
@@ -104,7 +120,14 @@ export async function runImport<T, S>(
         action: 'dataset.import',
         entityType: 'dataset_files',
         entityId: fileId,
-        diff: { format: format.id, file: fileName, sha256: facts.sha256, rows: report.rows, replaced },
+        diff: {
+          format: format.id,
+          file: fileName,
+          sha256: facts.sha256,
+          rows: report.rows,
+          replaced,
+          records: report.records,
+        },
       });
       report.fileId = fileId;
       if (replaced) report.status = 'replaced';
@@ -134,7 +157,7 @@ async function recordFile(
   info: DatasetInfo,
   f: { sha256: string; size: number; fileName: string },
   opts: ImportOptions,
-): Promise<string> {
+): Promise<{ sourceId: string; fileId: string }> {
   const existing = await trx
     .selectFrom('sources')
     .select('id')
@@ -172,7 +195,7 @@ async function recordFile(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return row.id;
+  return { sourceId, fileId: row.id };
 }
 
 /** Reads, validates and writes every row; returns how many records were read. */
@@ -205,6 +228,7 @@ async function streamRows<T, S>(
         throw new ImportFileError(
           `The header lacks ${missing.map((m) => `"${m}"`).join(', ')}: is this a ${format.title} file?`,
         );
+      format.checkHeader?.(Object.keys(rec.fields));
       headerChecked = true;
     }
     rows++;

@@ -80,3 +80,15 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   }
   return result.data;
 }
+
+/** Text as a URL slug: lower case ASCII letters and digits joined by single hyphens, at most `max` long. */
+export function slugify(text: string, max = 120): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u2018\u2019']/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+}

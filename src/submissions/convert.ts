@@ -8,7 +8,7 @@ import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { saveIncident } from '../incidents/service.ts';
 import type { Editor } from '../publication/workflow.ts';
-import { code, isoDate, line, parseInput, text, uuid } from '../schema/common.ts';
+import { code, isoDate, line, parseInput, slugify, text, uuid } from '../schema/common.ts';
 import type { UnlockedKey } from './moderation.ts';
 import { getSubmission } from './repository.ts';
 
@@ -31,13 +31,7 @@ export const convertInput = z
 
 /** A URL slug from a title, with a random tail so two drafts with one title never collide. */
 export function draftSlug(title: string): string {
-  const base = title
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  const base = slugify(title, 80);
   return `${base || 'incident'}-${crypto.randomBytes(3).toString('hex')}`;
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runImport } from '../../imports/framework.ts';
 import { FORMATS } from '../../imports/formats/index.ts';
+import type { RecordCounts } from '../../imports/records.ts';
 import { progressLine, writeErrorReport } from '../../imports/report.ts';
 import { UsageError, type Command } from '../command.ts';
 import { withDatabase } from '../database.ts';
@@ -62,11 +63,17 @@ export const importCommand: Command = {
           `This file (SHA-256 ${report.sha256.slice(0, 12)}…) was imported before: nothing changed.`,
         );
       case 'checked':
-        return out(`Checked ${rows} rows: all valid. Nothing was written (--dry-run).`);
+        return say(
+          out,
+          `Checked ${rows} rows: all valid. Nothing was written (--dry-run).`,
+          recordSummary(report.records, 'would be'),
+        );
       case 'imported':
       case 'replaced':
-        return out(
+        return say(
+          out,
           `Imported ${rows} rows in ${secs.toFixed(1)} s (${rate} rows/s)${report.status === 'replaced' ? ', replacing the earlier file of the same scope' : ''}.`,
+          recordSummary(report.records),
         );
       case 'failed': {
         const errorsFile = (values.errors as string | undefined) ?? `${path.basename(file)}.errors.csv`;
@@ -79,3 +86,16 @@ export const importCommand: Command = {
     }
   },
 };
+
+/** "Records: 300 incidents created, 2 updated; …" — what an import did to Custodiet records. */
+export function recordSummary(records: RecordCounts, verb = ''): string {
+  const parts = Object.entries(records).map(
+    ([kind, c]) =>
+      `${kind}: ${c.created.toLocaleString('en-GB')} ${verb ? `${verb} ` : ''}created, ${c.updated.toLocaleString('en-GB')} updated`,
+  );
+  return parts.length > 0 ? `Draft records (${parts.join('; ')}).` : '';
+}
+
+function say(out: (line: string) => void, ...lines: string[]) {
+  for (const l of lines) if (l) out(l);
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { ImportFileError } from '../read.ts';
+import { bool, coordinate, text } from '../fields.ts';
 import type { ImportFormat } from '../framework.ts';
 
 /**
@@ -13,31 +14,7 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z
 const FILE_NAME = /^(\d{4})-(\d{2})-([a-z0-9-]+)-stop-and-search\.csv$/;
 
 // Empty strings are how police.uk writes "not recorded".
-const optional = (max = 300) =>
-  z.string().transform((s, ctx) => {
-    const t = s.trim();
-    if (t.length > max) ctx.addIssue({ code: 'custom', message: `longer than ${max} characters` });
-    return t === '' ? null : t;
-  });
-const bool = z.string().transform((s, ctx) => {
-  const t = s.trim().toLowerCase();
-  if (t === '') return null;
-  if (t === 'true') return true;
-  if (t === 'false') return false;
-  ctx.addIssue({ code: 'custom', message: 'must be True, False or empty' });
-  return null;
-});
-const coordinate = (limit: number) =>
-  z.string().transform((s, ctx) => {
-    const t = s.trim();
-    if (t === '') return null;
-    const n = Number(t);
-    if (!/^-?\d{1,3}(\.\d{1,12})?$/.test(t) || Math.abs(n) > limit) {
-      ctx.addIssue({ code: 'custom', message: `not a coordinate within ±${limit}` });
-      return null;
-    }
-    return n.toFixed(6);
-  });
+const optional = (max = 300) => text(max);
 
 /** One police.uk row, validated. */
 export const stopSearchRow = z
@@ -52,7 +29,7 @@ export const stopSearchRow = z
         });
       return t;
     }),
-    'Part of a policing operation': bool,
+    'Part of a policing operation': bool(),
     'Policing operation': optional(),
     Latitude: coordinate(90),
     Longitude: coordinate(180),
@@ -63,8 +40,8 @@ export const stopSearchRow = z
     Legislation: optional(),
     'Object of search': optional(),
     Outcome: optional(),
-    'Outcome linked to object of search': bool,
-    'Removal of more than just outer clothing': bool,
+    'Outcome linked to object of search': bool(),
+    'Removal of more than just outer clothing': bool(),
   })
   .loose();
 type StopSearchRow = z.output<typeof stopSearchRow>;

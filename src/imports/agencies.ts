@@ -1,0 +1,59 @@
+import type { Db } from '../db/client.ts';
+import { slugify } from '../schema/common.ts';
+
+/** A law-enforcement agency outside the UK, as a dataset names it. */
+export interface Agency {
+  name: string;
+  /** Two-letter US state, or 'US' for national bodies. */
+  state: string;
+  /** The dataset's own classification (local_police, sheriff, …), if it gives one. */
+  type?: string | null;
+}
+
+/** Curly apostrophes and runs of spaces vary between datasets: "Sheriff’s" and "Sheriff's" are one agency. */
+export function normaliseAgencyName(name: string): string {
+  return name
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The slug an agency is known by across datasets: `us-<state>-<name>`. The Washington Post's
+ * "Chicago Police Department" (IL) and the Chicago complaints data's department are one force.
+ */
+export function agencySlug(a: Agency): string {
+  return `us-${a.state.toLowerCase()}-${slugify(normaliseAgencyName(a.name), 100)}`;
+}
+
+/** The force row of each agency, made when missing; returns force ids by slug. */
+export async function ensureAgencies(trx: Db, agencies: Agency[]): Promise<Map<string, string>> {
+  const bySlug = new Map(agencies.map((a) => [agencySlug(a), a]));
+  if (bySlug.size === 0) return new Map();
+  await trx
+    .insertInto('forces')
+    .values(
+      [...bySlug].map(([slug, a]) => ({
+        slug,
+        name: normaliseAgencyName(a.name),
+        jurisdiction: 'united_states',
+        kind: 'other',
+        region: a.state === 'US' ? null : a.state,
+        agency_type: a.type ?? null,
+      })),
+    )
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .execute();
+  const rows = await trx
+    .selectFrom('forces')
+    .select(['id', 'slug'])
+    .where('slug', 'in', [...bySlug.keys()])
+    .execute();
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+/** One agency's force id, made when missing. */
+export async function ensureAgency(trx: Db, a: Agency): Promise<string> {
+  const ids = await ensureAgencies(trx, [a]);
+  return ids.get(agencySlug(a))!;
+}

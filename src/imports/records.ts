@@ -1,0 +1,188 @@
+import crypto from 'node:crypto';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Db } from '../db/client.ts';
+import type { DB } from '../db/schema.generated.ts';
+
+/**
+ * Writing a dataset's rows as Custodiet records. A record's id is derived from (dataset, kind,
+ * the dataset's own id), so every file of a dataset agrees on it whatever order they arrive in,
+ * a later file with the same ids updates the same records, and nothing is ever duplicated.
+ * Imported records are drafts: an update never touches a record an editor has moved on
+ * (in review, published or withdrawn), so a re-import cannot silently change what the public sees.
+ */
+
+/** Kinds of record a dataset id can map to (dataset_records.record_kind). */
+export type RecordKind =
+  'force' | 'unit' | 'officer' | 'incident' | 'allegation' | 'finding' | 'sanction' | 'person';
+
+// A fixed namespace for Custodiet's dataset record ids (RFC 9562 name-based UUID, SHA-1).
+const NAMESPACE = Buffer.from('5b0e6f9a3c1d4e8fa2b7c4d9e0f1a2b3', 'hex');
+
+/** The record id a dataset's id maps to: a UUID v5 of (dataset source, kind, external id). */
+export function datasetRecordId(sourceId: string, kind: RecordKind, externalId: string): string {
+  const h = crypto
+    .createHash('sha1')
+    .update(NAMESPACE)
+    .update(`${sourceId}\n${kind}\n${externalId}`)
+    .digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/** How many records of each kind one import created and updated. */
+export type RecordCounts = Record<string, { created: number; updated: number }>;
+
+/** What writing needs to know about the file being imported. */
+export interface RecordScope {
+  sourceId: string;
+  fileId: string;
+  counts: RecordCounts;
+}
+
+/** A short way to make ids within one scope. */
+export function idFor(scope: RecordScope, kind: RecordKind, externalId: string): string {
+  return datasetRecordId(scope.sourceId, kind, externalId);
+}
+
+// Kysely cannot type a statement over a table chosen at run time; callers pass typed rows.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const loose = (trx: Db): Kysely<any> => trx as unknown as Kysely<any>;
+
+type Guard = 'draft' | 'always' | 'never' | 'finding' | { parent: keyof DB; via: string };
+
+/** How one table is upserted. */
+export interface UpsertSpec<R> {
+  table: keyof DB;
+  kind: RecordKind;
+  /** Columns an update may change (the rest are set once, at creation). */
+  update: (keyof R & string)[];
+  /**
+   * When an existing row may be updated: 'draft' (its own publication_state), a parent table's
+   * draft state through a foreign key column, 'finding' (a sanction: its allegation's state),
+   * 'always' (reference rows such as agencies), or 'never' (insert only).
+   */
+  guard: Guard;
+}
+
+function guardSql(table: string, guard: Guard): RawBuilder<boolean> {
+  if (guard === 'always') return sql<boolean>`true`;
+  if (guard === 'never') return sql<boolean>`false`;
+  if (guard === 'draft') return sql<boolean>`${sql.ref(`${table}.publication_state`)} = 'draft'`;
+  // A sanction belongs to a finding, which belongs to an allegation: the allegation decides.
+  if (guard === 'finding')
+    return sql<boolean>`EXISTS (SELECT 1 FROM findings f JOIN allegations a ON a.id = f.allegation_id
+      WHERE f.id = ${sql.ref(`${table}.finding_id`)} AND a.publication_state = 'draft')`;
+  return sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(guard.parent)} p
+    WHERE p.id = ${sql.ref(`${table}.${guard.via}`)} AND p.publication_state = 'draft')`;
+}
+
+/**
+ * Inserts rows by id, or updates the `update` columns of existing ones when the guard allows and
+ * something changed. Counts what was created and updated.
+ */
+export async function upsertRecords<R extends { id: string }>(
+  trx: Db,
+  scope: RecordScope,
+  spec: UpsertSpec<R>,
+  rows: R[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const table = spec.table as string;
+  const unique = dedupeById(rows);
+  const changed = spec.update.map((c) => sql`${sql.ref(`${table}.${c}`)}`);
+  const incoming = spec.update.map((c) => sql`excluded.${sql.ref(c)}`);
+  let q = loose(trx).insertInto(table).values(unique);
+  q =
+    spec.guard === 'never' || spec.update.length === 0
+      ? q.onConflict((oc) => oc.column('id').doNothing())
+      : q.onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet(Object.fromEntries(spec.update.map((c) => [c, sql`excluded.${sql.ref(c)}`])))
+            .where(guardSql(table, spec.guard))
+            .where(sql<boolean>`(${sql.join(changed)}) IS DISTINCT FROM (${sql.join(incoming)})`),
+        );
+  const out = await q.returning(sql<boolean>`(xmax = 0)`.as('created')).execute();
+  const c = (scope.counts[spec.kind] ??= { created: 0, updated: 0 });
+  for (const r of out as { created: boolean }[]) {
+    if (r.created) c.created++;
+    else c.updated++;
+  }
+}
+
+/** One row of a dataset mapped to one record, with source fields kept beside it. */
+export interface DatasetLink {
+  externalId: string;
+  entityId: string;
+  attributes?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Records which dataset id became which record, and from which file (provenance). With
+ * `touch: false` an existing link is left as it is (a placeholder made for a row of another file).
+ */
+export async function linkRecords(
+  trx: Db,
+  scope: RecordScope,
+  kind: RecordKind,
+  links: DatasetLink[],
+  touch = true,
+): Promise<void> {
+  if (links.length === 0) return;
+  const byId = new Map(links.map((l) => [l.externalId, l]));
+  await trx
+    .insertInto('dataset_records')
+    .values(
+      [...byId.values()].map((l) => ({
+        source_id: scope.sourceId,
+        record_kind: kind,
+        external_id: l.externalId,
+        entity_id: l.entityId,
+        first_file_id: scope.fileId,
+        last_file_id: scope.fileId,
+        attributes: JSON.stringify(l.attributes ?? {}),
+      })),
+    )
+    .onConflict((oc) => {
+      const key = oc.columns(['source_id', 'record_kind', 'external_id']);
+      return touch
+        ? key.doUpdateSet({
+            last_file_id: scope.fileId,
+            attributes: sql`dataset_records.attributes || excluded.attributes`,
+          })
+        : key.doNothing();
+    })
+    .execute();
+}
+
+// One statement may not insert the same id twice (ON CONFLICT cannot touch a row twice): the
+// last occurrence in a batch wins, as it would have row by row.
+function dedupeById<R extends { id: string }>(rows: R[]): R[] {
+  const m = new Map<string, R>();
+  for (const r of rows) m.set(r.id, r);
+  return [...m.values()];
+}
+
+/**
+ * Where rows about these records belong now: a merged record's survivor (followed through
+ * later merges), keyed by the merged id. Records that were never merged are not in the map.
+ */
+export async function survivors(trx: Db, table: 'officers' | 'incidents', ids: string[]) {
+  const out = new Map<string, string>();
+  let pending = [...new Set(ids)];
+  for (let depth = 0; pending.length > 0 && depth < 20; depth++) {
+    const rows = await trx
+      .selectFrom(table)
+      .select(['id', 'merged_into'])
+      .where('id', 'in', pending)
+      .where('merged_into', 'is not', null)
+      .execute();
+    const step = new Map(rows.map((r) => [r.id, r.merged_into!]));
+    for (const [from, to] of out) if (step.has(to)) out.set(from, step.get(to)!);
+    for (const [from, to] of step) if (!out.has(from)) out.set(from, to);
+    pending = [...new Set(step.values())];
+  }
+  return out;
+}
