@@ -66,21 +66,25 @@ function validDay(y: number, m: number, d: number): string | null {
 
 /**
  * A calendar date as `YYYY-MM-DD` (optionally followed by a time, which is dropped) or, with
- * `us: true`, `MM/DD/YYYY`. Returns ISO `YYYY-MM-DD` or null when missing.
+ * `us: true`, `MM/DD/YYYY`, or with `uk: true`, `DD/MM/YYYY`. Returns ISO `YYYY-MM-DD` or null
+ * when missing; an impossible date (02/30/2020) is refused.
  */
-export const day = (opts: { us?: boolean; missing?: Missing } = {}) =>
+export const day = (opts: { us?: boolean; uk?: boolean; missing?: Missing } = {}) =>
   z.string().transform((s, ctx) => {
     const t = s.trim();
     if (isMissing(t, opts.missing ?? EMPTY)) return null;
     const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
-    const us = opts.us ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t) : null;
+    const slashed = opts.us || opts.uk ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t) : null;
+    const [m, d] = opts.uk ? [2, 1] : [1, 2];
     const out = iso
       ? validDay(+iso[1]!, +iso[2]!, +iso[3]!)
-      : us
-        ? validDay(+us[3]!, +us[1]!, +us[2]!)
+      : slashed
+        ? validDay(+slashed[3]!, +slashed[m]!, +slashed[d]!)
         : null;
-    if (!out)
-      ctx.addIssue({ code: 'custom', message: `not a date (${opts.us ? 'MM/DD/YYYY or ' : ''}YYYY-MM-DD)` });
+    if (!out) {
+      const shape = opts.uk ? 'DD/MM/YYYY or ' : opts.us ? 'MM/DD/YYYY or ' : '';
+      ctx.addIssue({ code: 'custom', message: `not a date (${shape}YYYY-MM-DD)` });
+    }
     return out;
   });
 

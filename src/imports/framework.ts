@@ -3,7 +3,14 @@ import type { z } from 'zod';
 import { appendAudit } from '../audit/chain.ts';
 import { inTransaction } from '../audit/records.ts';
 import type { Db } from '../db/client.ts';
-import { csvRecords, fileFacts, ImportFileError, type Encoding, type RowError } from './read.ts';
+import {
+  csvRecords,
+  fileFacts,
+  ImportFileError,
+  ImportRowError,
+  type Encoding,
+  type RowError,
+} from './read.ts';
 import type { RecordCounts, RecordScope } from './records.ts';
 
 /** Where a dataset comes from, recorded once per dataset as a source of kind 'dataset'. */
@@ -26,6 +33,22 @@ export interface ImportContext<S> extends RecordScope {
   state: S;
 }
 
+/** What some formats are told besides the file: `--mapping` (its JSON text) and `--force`. */
+export interface FormatSettings {
+  mapping?: string;
+  force?: string;
+}
+
+/** The settings a format is given are wrong (a bad mapping); every problem is listed. */
+export class FormatSettingsError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(problems.length > 0 ? `${message}\n${problems.map((p) => `  - ${p}`).join('\n')}` : message);
+  }
+}
+
 /**
  * One importable format. Rows are validated one by one (zod, field messages) and written in
  * batches; the whole file is one transaction, so any bad row leaves the database unchanged.
@@ -43,9 +66,14 @@ export interface ImportFormat<T, S = unknown> {
   prepare(trx: Db, fileName: string): Promise<S>;
   /** One record's fields → the row to write. */
   row: z.ZodType<T>;
-  write(trx: Db, rows: { row: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
+  /** Writes one batch; `line` is where each row ends in the file (for ImportRowError). */
+  write(trx: Db, rows: { row: number; line: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
   /** Runs once after the last batch, in the same transaction (set-based follow-ups). */
   finish?(trx: Db, ctx: ImportContext<S>): Promise<void>;
+  /** Settings the format takes; `mapping` listed here means it cannot run without one. */
+  settings?: { mapping?: 'required'; force?: 'optional' };
+  /** The format set up with its settings; throws FormatSettingsError listing every problem. */
+  configure?(settings: FormatSettings): ImportFormat<T, S>;
 }
 
 /** Options of one import run. */
@@ -94,9 +122,9 @@ export async function runImport<T, S>(
     .where('sha256', '=', facts.sha256)
     .executeTakeFirst();
   if (seen) return { ...base, status: 'unchanged', fileId: seen.id };
-  const info = format.dataset(fileName);
   const report: ImportReport = { ...base, status: opts.dryRun ? 'checked' : 'imported' };
   try {
+    const info = format.dataset(fileName);
     await inTransaction(db, async (trx) => {
       const replaced = info.scope ? await dropScope(trx, format.id, info.scope) : false;
       const { sourceId, fileId } = await recordFile(trx, format.id, info, { ...facts, fileName }, opts);
@@ -133,7 +161,10 @@ export async function runImport<T, S>(
       if (replaced) report.status = 'replaced';
     });
   } catch (err) {
-    if (err instanceof ImportFileError) report.errors.push({ line: 0, column: '', message: err.message });
+    if (err instanceof ImportRowError)
+      report.errors.push({ line: err.line, column: err.column, message: err.message });
+    else if (err instanceof ImportFileError)
+      report.errors.push({ line: 0, column: '', message: err.message });
     else if (!(err instanceof Rollback)) throw err;
   }
   if (report.errors.length > 0) report.status = 'failed';
@@ -211,7 +242,7 @@ async function streamRows<T, S>(
   const fail = (e: RowError) => void (errors.length < MAX_ERRORS && errors.push(e));
   let bytes = 0;
   let rows = 0;
-  let batch: { row: number; value: T }[] = [];
+  let batch: { row: number; line: number; value: T }[] = [];
   let headerChecked = false;
   const records = csvRecords(file, {
     encoding: opts.encoding ?? 'utf-8',
@@ -240,7 +271,7 @@ async function streamRows<T, S>(
     }
     // After the first error nothing will be kept: validate the rest (to report them) but write no more.
     if (errors.length > 0) continue;
-    batch.push({ row: rec.row, value: parsed.data });
+    batch.push({ row: rec.row, line: rec.line, value: parsed.data });
     if (batch.length >= BATCH) {
       await format.write(trx, batch, ctx);
       batch = [];

@@ -14,6 +14,20 @@ export interface RowError {
 /** The whole file is unreadable as the format: nothing is imported. */
 export class ImportFileError extends Error {}
 
+/**
+ * A row is wrong in a way only writing can tell (an id the file already used on an earlier
+ * line): nothing is imported, and the report names the row's line and column.
+ */
+export class ImportRowError extends ImportFileError {
+  constructor(
+    readonly line: number,
+    readonly column: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** SHA-256 and size of a file, read as a stream (files can be gigabytes). */
 export async function fileFacts(path: string): Promise<{ sha256: string; size: number }> {
   const hash = crypto.createHash('sha256');

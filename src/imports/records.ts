@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db } from '../db/client.ts';
 import type { DB } from '../db/schema.generated.ts';
+import { ImportRowError } from './read.ts';
 
 /**
  * Writing a dataset's rows as Custodiet records. A record's id is derived from (dataset, kind,
@@ -50,7 +51,7 @@ export function idFor(scope: RecordScope, kind: RecordKind, externalId: string):
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const loose = (trx: Db): Kysely<any> => trx as unknown as Kysely<any>;
 
-type Guard = 'draft' | 'always' | 'never' | 'finding' | { parent: keyof DB; via: string };
+type Guard = 'draft' | 'always' | 'never' | 'finding' | 'person' | { parent: keyof DB; via: string };
 
 /** How one table is upserted. */
 export interface UpsertSpec<R> {
@@ -61,6 +62,7 @@ export interface UpsertSpec<R> {
   /**
    * When an existing row may be updated: 'draft' (its own publication_state), a parent table's
    * draft state through a foreign key column, 'finding' (a sanction: its allegation's state),
+   * 'person' (every incident the person is in is a draft),
    * 'always' (reference rows such as agencies), or 'never' (insert only).
    */
   guard: Guard;
@@ -74,6 +76,10 @@ function guardSql(table: string, guard: Guard): RawBuilder<boolean> {
   if (guard === 'finding')
     return sql<boolean>`EXISTS (SELECT 1 FROM findings f JOIN allegations a ON a.id = f.allegation_id
       WHERE f.id = ${sql.ref(`${table}.finding_id`)} AND a.publication_state = 'draft')`;
+  // A person has no state of their own: the incidents they are in decide.
+  if (guard === 'person')
+    return sql<boolean>`NOT EXISTS (SELECT 1 FROM incident_people ip JOIN incidents i ON i.id = ip.incident_id
+      WHERE ip.person_id = ${sql.ref(`${table}.id`)} AND i.publication_state <> 'draft')`;
   return sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(guard.parent)} p
     WHERE p.id = ${sql.ref(`${table}.${guard.via}`)} AND p.publication_state = 'draft')`;
 }
@@ -110,6 +116,24 @@ export async function upsertRecords<R extends { id: string }>(
     if (r.created) c.created++;
     else c.updated++;
   }
+}
+
+/**
+ * Deletes derived records a newer row no longer gives (a penalty now blank), where the guard
+ * allows — never one an editor moved on. Ids that do not exist are ignored.
+ */
+export async function removeRecords(
+  trx: Db,
+  spec: Pick<UpsertSpec<{ id: string }>, 'table' | 'guard'>,
+  ids: string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const table = spec.table as string;
+  await loose(trx)
+    .deleteFrom(table)
+    .where('id', 'in', [...new Set(ids)])
+    .where(guardSql(table, spec.guard))
+    .execute();
 }
 
 /** One row of a dataset mapped to one record, with source fields kept beside it. */
@@ -155,6 +179,55 @@ export async function linkRecords(
         : key.doNothing();
     })
     .execute();
+}
+
+/** A row's own id, where the report should point if it repeats. */
+export interface RowKey {
+  externalId: string;
+  line: number;
+  column: string;
+}
+
+/**
+ * Refuses a file that gives the same id to two rows (an error, not "last wins"), for formats
+ * whose ids are primary keys. Ids of records are checked across the file through their dataset
+ * record (its last file is this one), so memory stays flat however long the file; ids that are
+ * not records (OpenOversight assignments) are remembered in `seen`, one map per file. Call
+ * before linking this batch's records of `kind`.
+ */
+export async function rejectRepeats(
+  trx: Db,
+  scope: RecordScope,
+  seen: RecordKind | Map<string, number>,
+  keys: RowKey[],
+) {
+  const repeat = (k: RowKey, where: string) =>
+    new ImportRowError(
+      k.line,
+      k.column,
+      `the id "${k.externalId}" is already on ${where}: ids must not repeat`,
+    );
+  const first = new Map<string, number>();
+  for (const k of keys) {
+    const at = first.get(k.externalId) ?? (typeof seen === 'string' ? undefined : seen.get(k.externalId));
+    if (at !== undefined) throw repeat(k, `line ${at}`);
+    first.set(k.externalId, k.line);
+    if (typeof seen !== 'string') seen.set(k.externalId, k.line);
+  }
+  if (typeof seen !== 'string' || keys.length === 0) return;
+  const earlier = await trx
+    .selectFrom('dataset_records')
+    .select('external_id')
+    .where('source_id', '=', scope.sourceId)
+    .where('record_kind', '=', seen)
+    .where('last_file_id', '=', scope.fileId)
+    .where('external_id', 'in', [...first.keys()])
+    .executeTakeFirst();
+  if (earlier)
+    throw repeat(
+      keys.find((x) => x.externalId === earlier.external_id)!,
+      'an earlier line of this file',
+    );
 }
 
 // One statement may not insert the same id twice (ON CONFLICT cannot touch a row twice): the

@@ -4,6 +4,7 @@ import { slugify } from '../../../schema/common.ts';
 import { day, externalId, text, wholeNumber } from '../../fields.ts';
 import type { ImportContext, ImportFormat } from '../../framework.ts';
 import { ImportFileError } from '../../read.ts';
+import { linkOfficersToIncidents } from '../../officers.ts';
 import { idFor, linkRecords, survivors, upsertRecords, type DatasetLink } from '../../records.ts';
 import {
   IOPC_CATEGORIES,
@@ -230,22 +231,6 @@ async function writeOutcomes(
       detail: `Final penalty as published: ${r.final_penalty}${penaltyDays(r.final_penalty!) ? ` (${penaltyDays(r.final_penalty!)} days)` : ''}.`,
     })),
   );
-}
-
-async function linkOfficersToIncidents(trx: Db, pairs: [string, string | null][]) {
-  const values = [
-    ...new Map(
-      pairs
-        .filter(([, o]) => o)
-        .map(([i, o]) => [`${i}/${o}`, { incident_id: i, officer_id: o!, role: 'subject' }]),
-    ).values(),
-  ];
-  if (values.length === 0) return;
-  await trx
-    .insertInto('incident_officers')
-    .values(values)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
 }
 
 export const cpdpAccused: ImportFormat<AccusedRow, { forceId: string }> = {
