@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { testApp } from '../../test/helpers/app.ts';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { dumpDatabase } from '../../test/helpers/dump.ts';
 import {
   countRows,
@@ -16,6 +15,7 @@ import {
   grouped,
   parseCsv,
   scratch,
+  testDatabaseFor,
   tally,
 } from '../../test/helpers/imports.ts';
 import { publish } from '../../test/helpers/pages.ts';
@@ -28,15 +28,7 @@ const ROWS = parseCsv(RAW);
 const { header: HEADER, lines: LINES } = csvLines(RAW);
 const opts = { actor: 'test:import' };
 const files = scratch('ccrb');
-let t: TestDatabase;
-
-before(async () => {
-  t = await createTestDatabase();
-});
-after(async () => {
-  await t.close();
-  files.remove();
-});
+const t = testDatabaseFor();
 
 const importText = (text: string | Buffer, extra: { encoding?: 'latin1' } = {}) =>
   runImport(t.db, nycCcrbPenalties, files.file('ccrb-penalties.csv', text), { ...opts, ...extra });
@@ -229,7 +221,7 @@ describe('Tax IDs and personal data', () => {
     const exported = await exportedText(t.db);
     assert.match(exported, new RegExp(`CCRB complaint ${pair['Complaint Id']}`), 'the incident is exported');
     for (const r of ROWS) assert.ok(!exported.includes(r['Tax ID']!), `Tax ID ${r['Tax ID']} in the export`);
-    const app = testApp(t);
+    const app = testApp(t.database);
     const page = await app.request(`/incidents/${incident.slug}`);
     assert.equal(page.status, 200);
     const html = await page.text();
@@ -249,11 +241,7 @@ describe('Tax IDs and personal data', () => {
 });
 
 describe('hostile files', () => {
-  let h: TestDatabase;
-  before(async () => {
-    h = await createTestDatabase();
-  });
-  after(() => h.close());
+  const h = testDatabaseFor();
   const run = (text: string | Buffer, extra: { encoding?: 'latin1' } = {}) =>
     runImport(h.db, nycCcrbPenalties, files.file('ccrb-penalties.csv', text), { ...opts, ...extra });
   const row = (complaint: string, taxId: string, penalty: string, date = '02/28/2022') =>

@@ -112,24 +112,14 @@ export async function writeOfficers(
     await refresh(trx, 'officer_postings', postings, ['unit_id', 'valid_from', 'valid_to']);
   }
   // No conflict target: a clash with the no-overlap exclusion constraint is skipped too.
-  if (identifiers.length > 0)
-    await trx
-      .insertInto('officer_identifiers')
-      .values(identifiers)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  if (ranks.length > 0)
-    await trx
-      .insertInto('officer_ranks')
-      .values(ranks)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  if (postings.length > 0)
-    await trx
-      .insertInto('officer_postings')
-      .values(postings)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+  const parts = { officer_identifiers: identifiers, officer_ranks: ranks, officer_postings: postings };
+  for (const [table, rows] of Object.entries(parts))
+    if (rows.length > 0)
+      await trx
+        .insertInto(table as 'officer_ranks')
+        .values(rows as never[])
+        .onConflict((oc) => oc.doNothing())
+        .execute();
   await linkRecords(
     trx,
     scope,

@@ -136,6 +136,32 @@ export async function removeRecords(
     .execute();
 }
 
+type Columns<R> = (keyof R & string)[];
+
+/** Where each record of the conduct chain takes its draft state from: the allegation decides. */
+const CONDUCT = {
+  allegation: { table: 'allegations', guard: 'draft' },
+  finding: { table: 'findings', guard: { parent: 'allegations', via: 'allegation_id' } },
+  sanction: { table: 'sanctions', guard: 'finding' },
+} as const;
+
+/**
+ * Allegations, findings and sanctions: the listed columns follow the dataset while the
+ * allegation they belong to is a draft.
+ */
+export function upsertConduct<R extends { id: string }>(
+  trx: Db,
+  scope: RecordScope,
+  kind: keyof typeof CONDUCT,
+  update: Columns<R>,
+  rows: R[],
+) {
+  return upsertRecords(trx, scope, { ...CONDUCT[kind], kind, update }, rows);
+}
+
+/** A finding may change while its allegation is a draft. */
+export const FINDING_GUARD = CONDUCT.finding.guard;
+
 /** One row of a dataset mapped to one record, with source fields kept beside it. */
 export interface DatasetLink {
   externalId: string;
@@ -236,6 +262,71 @@ function dedupeById<R extends { id: string }>(rows: R[]): R[] {
   const m = new Map<string, R>();
   for (const r of rows) m.set(r.id, r);
   return [...m.values()];
+}
+
+/**
+ * A function giving each officer's record as it is now: the survivor of a merge, or itself.
+ * Rows naming a merged officer are written to the survivor.
+ */
+export async function currentOfficers(trx: Db, ids: (string | null)[]) {
+  const merged = await survivors(
+    trx,
+    'officers',
+    ids.filter((x): x is string => !!x),
+  );
+  return (id: string | null) => (id ? (merged.get(id) ?? id) : null);
+}
+
+/** Incidents with a date and a place: what a later file of the dataset may change while they are drafts. */
+export const DATED_INCIDENTS = {
+  table: 'incidents',
+  kind: 'incident',
+  update: ['title', 'summary', 'occurred_on', 'occurred_precision', 'place'],
+  guard: 'draft',
+} satisfies UpsertSpec<{
+  id: string;
+  title: string;
+  summary: string;
+  occurred_on: string | null;
+  occurred_precision: string;
+  place: string | null;
+}>;
+
+/** A placeholder incident for an id another file of the dataset describes (or none will). */
+export interface PlaceholderIncident {
+  externalId: string;
+  slug: string;
+  title: string;
+  summary: string;
+  forceId: string;
+  tags: string[];
+}
+
+/**
+ * Makes incidents that rows name before (or without) the file that describes them. They are
+ * made once and never updated here, and their dataset link is left to the describing file.
+ */
+export async function placeholderIncidents(trx: Db, scope: RecordScope, incidents: PlaceholderIncident[]) {
+  await upsertRecords(
+    trx,
+    scope,
+    { table: 'incidents', kind: 'incident', update: [], guard: 'never' },
+    incidents.map((i) => ({
+      id: idFor(scope, 'incident', i.externalId),
+      slug: i.slug,
+      title: i.title,
+      summary: i.summary,
+      force_id: i.forceId,
+      tags: i.tags,
+    })),
+  );
+  await linkRecords(
+    trx,
+    scope,
+    'incident',
+    incidents.map((i) => ({ externalId: i.externalId, entityId: idFor(scope, 'incident', i.externalId) })),
+    false,
+  );
 }
 
 /**

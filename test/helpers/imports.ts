@@ -5,15 +5,40 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { after, before } from 'node:test';
 import { sql } from 'kysely';
 import { ed25519Signer } from '../../src/config/signing.ts';
 import type { Db } from '../../src/db/client.ts';
 import { writeExportBundle } from '../../src/exports/service.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
 import { filesUnder } from './dump.ts';
 
-/** A private folder for one test file's inputs; `file` writes one (in a sub-folder of its own). */
+/**
+ * A database for the tests of one file or `describe` block: made before them, closed after.
+ * `db` and `database` read it once the tests run.
+ */
+export function testDatabaseFor(): { readonly db: Db; readonly database: TestDatabase } {
+  let t: TestDatabase | undefined;
+  before(async () => {
+    t = await createTestDatabase();
+  });
+  after(async () => {
+    await t?.close();
+  });
+  return {
+    get db() {
+      return t!.db;
+    },
+    get database() {
+      return t!;
+    },
+  };
+}
+
+/** A private folder for one test file's inputs (removed after them); `file` writes one in a sub-folder of its own. */
 export function scratch(prefix: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `custodiet-${prefix}-`));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
   return {
     dir,
     file(name: string, content: string | Buffer): string {
@@ -22,7 +47,6 @@ export function scratch(prefix: string) {
       fs.writeFileSync(p, content);
       return p;
     },
-    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
 

@@ -5,7 +5,16 @@ import { ensureAgency } from '../agencies.ts';
 import { bool, day, externalId, requiredText, text } from '../fields.ts';
 import type { DatasetInfo, ImportContext, ImportFormat } from '../framework.ts';
 import { linkOfficersToIncidents, writeOfficers, type DatasetOfficer } from '../officers.ts';
-import { idFor, linkRecords, removeRecords, survivors, upsertRecords, type RecordScope } from '../records.ts';
+import {
+  currentOfficers,
+  upsertConduct,
+  idFor,
+  linkRecords,
+  placeholderIncidents,
+  removeRecords,
+  FINDING_GUARD,
+  type RecordScope,
+} from '../records.ts';
 import {
   penaltyDays,
   STATUS_FOR_FINDING,
@@ -147,29 +156,6 @@ function officerOf(scope: RecordScope, r: PenaltyRow): DatasetOfficer {
   };
 }
 
-async function placeholderIncidents(trx: Db, ctx: Ctx, complaints: string[]) {
-  await upsertRecords(
-    trx,
-    ctx,
-    { table: 'incidents', kind: 'incident', update: [], guard: 'never' },
-    complaints.map((c) => ({
-      id: idFor(ctx, 'incident', c),
-      slug: `nyc-ccrb-complaint-${c.toLowerCase()}`,
-      title: `CCRB complaint ${c}`,
-      summary: `Complaint ${c} to the NYC Civilian Complaint Review Board about NYPD officers. The penalties dataset publishes no date, place or account of the complaint; its substantiated allegations, the CCRB's findings and the penalties imposed are listed separately.`,
-      force_id: ctx.state.forceId,
-      tags: ['ccrb'],
-    })),
-  );
-  await linkRecords(
-    trx,
-    ctx,
-    'incident',
-    complaints.map((c) => ({ externalId: c, entityId: idFor(ctx, 'incident', c) })),
-    false,
-  );
-}
-
 async function write(trx: Db, batch: { row: number; value: PenaltyRow }[], ctx: Ctx) {
   // A (complaint, Tax ID) pair the file repeats is one allegation: the later row wins.
   const rows = [...new Map(batch.map((b) => [pairOf(b.value), b.value])).values()];
@@ -180,26 +166,29 @@ async function write(trx: Db, batch: { row: number; value: PenaltyRow }[], ctx: 
     rows.map((r) => officerOf(ctx, r)),
     { update: false },
   );
-  await placeholderIncidents(trx, ctx, [...new Set(rows.map((r) => r.complaint))]);
-  const merged = await survivors(
-    trx,
-    'officers',
-    rows.map((r) => idFor(ctx, 'officer', r.taxId)),
-  );
-  const officer = (r: PenaltyRow) => {
-    const id = idFor(ctx, 'officer', r.taxId);
-    return merged.get(id) ?? id;
-  };
-  const latest = (r: PenaltyRow) => trialVerdict(r) ?? usFinding(r.disposition)!;
-  await upsertRecords(
+  await placeholderIncidents(
     trx,
     ctx,
-    {
-      table: 'allegations',
-      kind: 'allegation',
-      update: ['summary', 'status_code', 'officer_id'],
-      guard: 'draft',
-    },
+    [...new Set(rows.map((r) => r.complaint))].map((c) => ({
+      externalId: c,
+      slug: `nyc-ccrb-complaint-${c.toLowerCase()}`,
+      title: `CCRB complaint ${c}`,
+      summary: `Complaint ${c} to the NYC Civilian Complaint Review Board about NYPD officers. The penalties dataset publishes no date, place or account of the complaint; its substantiated allegations, the CCRB's findings and the penalties imposed are listed separately.`,
+      forceId: ctx.state.forceId,
+      tags: ['ccrb'],
+    })),
+  );
+  const current = await currentOfficers(
+    trx,
+    rows.map((r) => idFor(ctx, 'officer', r.taxId)),
+  );
+  const officer = (r: PenaltyRow) => current(idFor(ctx, 'officer', r.taxId))!;
+  const latest = (r: PenaltyRow) => trialVerdict(r) ?? usFinding(r.disposition)!;
+  await upsertConduct(
+    trx,
+    ctx,
+    'allegation',
+    ['summary', 'status_code', 'officer_id'],
     rows.map((r) => ({
       id: idFor(ctx, 'allegation', pairOf(r)),
       incident_id: idFor(ctx, 'incident', r.complaint),
@@ -245,12 +234,6 @@ function attributesOf(r: PenaltyRow) {
 async function writeOutcomes(trx: Db, ctx: Ctx, rows: PenaltyRow[]) {
   const findingId = (r: PenaltyRow) => idFor(ctx, 'finding', pairOf(r));
   const trialId = (r: PenaltyRow) => idFor(ctx, 'finding', `${pairOf(r)}#apu-trial`);
-  const spec = {
-    table: 'findings' as const,
-    kind: 'finding' as const,
-    update: ['outcome_code' as const, 'summary' as const],
-    guard: { parent: 'allegations' as const, via: 'allegation_id' },
-  };
   const base = (r: PenaltyRow) => ({
     allegation_id: idFor(ctx, 'allegation', pairOf(r)),
     track: 'conduct',
@@ -259,42 +242,37 @@ async function writeOutcomes(trx: Db, ctx: Ctx, rows: PenaltyRow[]) {
     // The file gives no date of either decision (the APU closing date is when the case closed).
     decided_on: null,
   });
-  await upsertRecords(
-    trx,
-    ctx,
-    spec,
-    rows.map((r) => ({
-      ...base(r),
-      id: findingId(r),
-      deciding_body: CCRB,
-      outcome_code: usFinding(r.disposition)!,
-      summary: ccrbSummary(r),
-    })),
-  );
   const tried = rows.filter(trialVerdict);
-  await upsertRecords(
+  await upsertConduct(
     trx,
     ctx,
-    spec,
-    tried.map((r) => ({
-      ...base(r),
-      id: trialId(r),
-      deciding_body: COMMISSIONER,
-      outcome_code: trialVerdict(r)!,
-      supersedes_finding_id: findingId(r),
-      summary: `Verdict of the NYPD trial prosecuted by the CCRB's Administrative Prosecution Unit, as published: ${r.apuStatus}${r.apuClosedOn ? `; case closed ${date(r.apuClosedOn)}` : ''}.`,
-    })),
+    'finding',
+    ['outcome_code', 'summary'],
+    [
+      ...rows.map((r) => ({
+        ...base(r),
+        id: findingId(r),
+        deciding_body: CCRB,
+        outcome_code: usFinding(r.disposition)!,
+        supersedes_finding_id: null as string | null,
+        summary: ccrbSummary(r),
+      })),
+      ...tried.map((r) => ({
+        ...base(r),
+        id: trialId(r),
+        deciding_body: COMMISSIONER,
+        outcome_code: trialVerdict(r)!,
+        supersedes_finding_id: findingId(r),
+        summary: `Verdict of the NYPD trial prosecuted by the CCRB's Administrative Prosecution Unit, as published: ${r.apuStatus}${r.apuClosedOn ? `; case closed ${date(r.apuClosedOn)}` : ''}.`,
+      })),
+    ],
   );
   const penalised = rows.filter((r) => usSanction(r.penalty));
-  await upsertRecords(
+  await upsertConduct(
     trx,
     ctx,
-    {
-      table: 'sanctions',
-      kind: 'sanction',
-      update: ['sanction_code', 'detail', 'imposed_on', 'finding_id'],
-      guard: 'finding',
-    },
+    'sanction',
+    ['sanction_code', 'detail', 'imposed_on', 'finding_id'],
     penalised.map((r) => ({
       id: idFor(ctx, 'sanction', pairOf(r)),
       finding_id: trialVerdict(r) ? trialId(r) : findingId(r),
@@ -313,7 +291,7 @@ async function writeOutcomes(trx: Db, ctx: Ctx, rows: PenaltyRow[]) {
   );
   await removeRecords(
     trx,
-    { table: 'findings', guard: spec.guard },
+    { table: 'findings', guard: FINDING_GUARD },
     rows.filter((r) => !trialVerdict(r)).map(trialId),
   );
 }

@@ -5,7 +5,14 @@ import { day, externalId, text, wholeNumber } from '../../fields.ts';
 import type { ImportContext, ImportFormat } from '../../framework.ts';
 import { ImportFileError } from '../../read.ts';
 import { linkOfficersToIncidents } from '../../officers.ts';
-import { idFor, linkRecords, survivors, upsertRecords, type DatasetLink } from '../../records.ts';
+import {
+  currentOfficers,
+  upsertConduct,
+  idFor,
+  linkRecords,
+  placeholderIncidents,
+  type DatasetLink,
+} from '../../records.ts';
 import {
   IOPC_CATEGORIES,
   iopcFor,
@@ -84,25 +91,17 @@ function summaryOf(r: AccusedRow): string {
 
 /** Incidents named by the batch, made as placeholders when the complaints file has not come yet. */
 async function complaintsOf(trx: Db, ctx: Ctx, crIds: string[]) {
-  await upsertRecords(
+  await placeholderIncidents(
     trx,
     ctx,
-    { table: 'incidents', kind: 'incident', update: [], guard: 'never' },
     crIds.map((cr) => ({
-      id: idFor(ctx, 'incident', cr),
+      externalId: cr,
       slug: `cpdp-cr-${slugify(cr)}`,
       title: `Chicago complaint CR ${cr}`,
       summary: `Complaint register CR ${cr} about Chicago Police Department staff. Its dates and place come from the CPDP complaints file, which has not been imported yet.`,
-      force_id: ctx.state.forceId,
+      forceId: ctx.state.forceId,
       tags: ['cpdp'],
     })),
-  );
-  await linkRecords(
-    trx,
-    ctx,
-    'incident',
-    crIds.map((cr) => ({ externalId: cr, entityId: idFor(ctx, 'incident', cr) })),
-    false,
   );
   const facts = await trx
     .selectFrom('dataset_records')
@@ -119,29 +118,20 @@ async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: 
   await writeOfficers(trx, ctx, ctx.state.forceId, rows.map(officerOf), false);
   const complaints = await complaintsOf(trx, ctx, [...new Set(rows.map((r) => r.cr_id))]);
   const officerId = (r: AccusedRow) => (isUnknownOfficer(officerOf(r)) ? null : idFor(ctx, 'officer', r.uid));
-  const merged = await survivors(
-    trx,
-    'officers',
-    rows.map(officerId).filter((x): x is string => !!x),
-  );
-  const current = (id: string | null) => (id ? (merged.get(id) ?? id) : null);
-  await upsertRecords(
+  const current = await currentOfficers(trx, rows.map(officerId));
+  await upsertConduct(
     trx,
     ctx,
-    {
-      table: 'allegations',
-      kind: 'allegation',
-      update: [
-        'summary',
-        'status_code',
-        'iopc_taxonomy',
-        'iopc_code',
-        'reported_on',
-        'officer_id',
-        'unidentified_officer',
-      ],
-      guard: 'draft',
-    },
+    'allegation',
+    [
+      'summary',
+      'status_code',
+      'iopc_taxonomy',
+      'iopc_code',
+      'reported_on',
+      'officer_id',
+      'unidentified_officer',
+    ],
     rows.map((r) => {
       const iopc = iopcFor(r.allegation_category);
       const officer = current(officerId(r));
@@ -194,15 +184,11 @@ async function writeOutcomes(
   complaints: Map<string, Record<string, string | null>>,
 ) {
   const decided = rows.filter((r) => usFinding(r.final_finding));
-  await upsertRecords(
+  await upsertConduct(
     trx,
     ctx,
-    {
-      table: 'findings',
-      kind: 'finding',
-      update: ['outcome_code', 'summary', 'decided_on', 'deciding_body'],
-      guard: { parent: 'allegations', via: 'allegation_id' },
-    },
+    'finding',
+    ['outcome_code', 'summary', 'decided_on', 'deciding_body'],
     decided.map((r) => {
       const c = complaints.get(r.cr_id);
       return {
@@ -219,10 +205,11 @@ async function writeOutcomes(
     }),
   );
   const penalised = decided.filter((r) => usSanction(r.final_penalty));
-  await upsertRecords(
+  await upsertConduct(
     trx,
     ctx,
-    { table: 'sanctions', kind: 'sanction', update: ['sanction_code', 'detail'], guard: 'finding' },
+    'sanction',
+    ['sanction_code', 'detail'],
     penalised.map((r) => ({
       id: idFor(ctx, 'sanction', r.row_id),
       finding_id: idFor(ctx, 'finding', r.row_id),

@@ -4,7 +4,7 @@ import { formatPartialDate } from '../../../http/format.ts';
 import { slugify } from '../../../schema/common.ts';
 import { day, externalId, text, titleCase, wholeNumber } from '../../fields.ts';
 import type { ImportFormat } from '../../framework.ts';
-import { idFor, linkRecords, upsertRecords } from '../../records.ts';
+import { DATED_INCIDENTS, idFor, linkRecords, upsertRecords } from '../../records.ts';
 import { CPDP_DATASET, prepareChicago } from './shared.ts';
 
 /** One row of `complaints-complaints.csv`: a complaint register (CR) number and its facts. */
@@ -75,17 +75,7 @@ export const cpdpComplaints: ImportFormat<ComplaintRow, { forceId: string }> = {
       force_id: ctx.state.forceId,
       tags: ['cpdp'],
     }));
-    await upsertRecords(
-      trx,
-      ctx,
-      {
-        table: 'incidents',
-        kind: 'incident',
-        update: ['title', 'summary', 'occurred_on', 'occurred_precision', 'place'],
-        guard: 'draft',
-      },
-      values,
-    );
+    await upsertRecords(trx, ctx, DATED_INCIDENTS, values);
     await linkRecords(
       trx,
       ctx,
