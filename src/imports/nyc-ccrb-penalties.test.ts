@@ -314,6 +314,11 @@ describe('hostile files', () => {
     );
     assert.equal(r.status, 'failed');
     assert.match(r.errors[0]!.message, /header lacks "Tax ID"/);
+    const badId = await run(`${HEADER}\n${row('2020 0764', '900010', 'Instructions')}\n`);
+    assert.deepEqual(
+      badId.errors.map((e) => [e.line, e.column, e.message]),
+      [[2, 'Complaint Id', 'must be the CCRB complaint number (digits)']],
+    );
     const shifted = await run(`${HEADER}\n${row('300000009', 'Substantiated (Charges)', 'x')}\n`);
     assert.equal(shifted.status, 'failed');
     assert.equal(shifted.errors[0]!.column, 'Tax ID');

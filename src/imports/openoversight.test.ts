@@ -279,6 +279,11 @@ describe('hostile files', () => {
       [[4, 'id']],
     );
     assert.match(r.errors[0]!.message, /"901" is already on line 2/);
+    const odd = await run('Incidents', `${header}${eol}12.5,,,,,,,,${eol}`);
+    assert.deepEqual(
+      odd.errors.map((e) => [e.line, e.column]),
+      [[2, 'id']],
+    );
     const many = [
       'id,officer id,officer unique identifier,badge number,job title,start date,end date,unit id,unit description',
     ];

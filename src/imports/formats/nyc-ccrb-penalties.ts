@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { formatPartialDate } from '../../http/format.ts';
 import { ensureAgency } from '../agencies.ts';
-import { bool, day, externalId, requiredText, text } from '../fields.ts';
+import { bool, day, requiredText, text } from '../fields.ts';
 import type { DatasetInfo, ImportContext, ImportFormat } from '../framework.ts';
 import { linkOfficersToIncidents, writeOfficers, type DatasetOfficer } from '../officers.ts';
 import {
@@ -53,6 +53,14 @@ const taxId = z.string().transform((s, ctx) => {
   return t;
 });
 
+// Complaint ids are numbers (`202000764`); they become public addresses.
+const complaintId = z.string().transform((s, ctx) => {
+  const t = s.trim();
+  if (!/^\d{1,12}$/.test(t))
+    ctx.addIssue({ code: 'custom', message: 'must be the CCRB complaint number (digits)' });
+  return t;
+});
+
 const disposition = requiredText(100).superRefine((s, ctx) => {
   if (s && !usFinding(s))
     ctx.addIssue({ code: 'custom', message: 'not a CCRB disposition (e.g. "Substantiated (Charges)")' });
@@ -76,7 +84,7 @@ const CCRB_COLUMNS = [
 const us = { us: true } as const;
 const penaltyRow = z
   .looseObject({
-    'Complaint Id': externalId(40),
+    'Complaint Id': complaintId,
     'Tax ID': taxId,
     'CCRB Substantiated Officer Disposition': disposition,
     'Board Discipline Recommendation': text(100),
@@ -171,7 +179,7 @@ async function write(trx: Db, batch: { row: number; value: PenaltyRow }[], ctx: 
     ctx,
     [...new Set(rows.map((r) => r.complaint))].map((c) => ({
       externalId: c,
-      slug: `nyc-ccrb-complaint-${c.toLowerCase()}`,
+      slug: `nyc-ccrb-complaint-${c}`,
       title: `CCRB complaint ${c}`,
       summary: `Complaint ${c} to the NYC Civilian Complaint Review Board about NYPD officers. The penalties dataset publishes no date, place or account of the complaint; its substantiated allegations, the CCRB's findings and the penalties imposed are listed separately.`,
       forceId: ctx.state.forceId,

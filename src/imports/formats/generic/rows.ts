@@ -150,7 +150,16 @@ function idOf(raw: Raw, columns: string[], m: Mapping, ctx: Ctx, kind: Kind): st
     }
     parts.push(r.data);
   }
-  return parts.length === 1 ? parts[0]! : JSON.stringify(parts);
+  const id = parts.length === 1 ? parts[0]! : JSON.stringify(parts);
+  if (id.length > 200) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [columns[0]!],
+      message: 'the id columns together are longer than 200 characters',
+    });
+    return null;
+  }
+  return id;
 }
 
 /** People: never named; a pseudonym from the file must look like one; age decides minor or adult. */

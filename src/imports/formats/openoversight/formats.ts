@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import type { ForceSpec } from '../../agencies.ts';
-import { day, externalId, text } from '../../fields.ts';
+import { day, text } from '../../fields.ts';
 import type { ImportContext, ImportFormat } from '../../framework.ts';
 import { ensureUnits, linkOfficersToIncidents, writeOfficers } from '../../officers.ts';
 import {
@@ -42,7 +42,12 @@ function ooFormat<T>(
   };
 }
 
-const id = () => externalId(20);
+/** OpenOversight's ids are database keys: whole numbers (they become part of public addresses). */
+const id = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,12}$/, 'must be an OpenOversight id (a whole number)');
 
 /** Each row's own id (OpenOversight's primary key, in the `id` column), for the repeat check. */
 const idsOf = (batch: Batch<{ id: string }>) =>
