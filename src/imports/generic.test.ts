@@ -280,6 +280,16 @@ describe('mapping mistakes are refused, each with a clear message', () => {
       codes[0]!,
       /role_type: "sheriff" is not one of the codes: police_officer, special_constable/,
     );
+    const constants = problems(
+      mappingWith((m) => {
+        m.records.incident.fields.occurred_on = { constant: '30/02/2024' };
+        m.records.incident.fields.place = { constant: '12 Acacia Avenue' };
+      }),
+    );
+    assert.deepEqual(constants, [
+      'records.incident.fields.occurred_on: the constant: not a date (DD/MM/YYYY or YYYY-MM-DD)',
+      'records.incident.fields.place: the constant: looks like a street address (a house or flat number, or a full postcode): give the street, area or postcode district only (rule R10)',
+    ]);
     const orphan = problems(mappingWith((m) => delete m.records.incident));
     assert.match(orphan.join('\n'), /records\.allegation: an allegation belongs to an incident/);
     assert.match(problems('{ not json')[0]!, /Expected property name|JSON/);

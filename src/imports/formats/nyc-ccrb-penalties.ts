@@ -7,12 +7,12 @@ import type { DatasetInfo, ImportContext, ImportFormat } from '../framework.ts';
 import { linkOfficersToIncidents, writeOfficers, type DatasetOfficer } from '../officers.ts';
 import {
   currentOfficers,
-  upsertConduct,
+  FINDING_GUARD,
   idFor,
   linkRecords,
   placeholderIncidents,
   removeRecords,
-  FINDING_GUARD,
+  upsertConduct,
   type RecordScope,
 } from '../records.ts';
 import {

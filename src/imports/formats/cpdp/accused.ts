@@ -7,10 +7,10 @@ import { ImportFileError } from '../../read.ts';
 import { linkOfficersToIncidents } from '../../officers.ts';
 import {
   currentOfficers,
-  upsertConduct,
   idFor,
   linkRecords,
   placeholderIncidents,
+  upsertConduct,
   type DatasetLink,
 } from '../../records.ts';
 import {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseForceSpec, type ForceSpec } from '../../agencies.ts';
 import { FormatSettingsError } from '../../framework.ts';
 import { FIELDS, KINDS, refusal, type FieldDef, type Kind } from './fields.ts';
+import { constantProblem } from './rows.ts';
 
 /**
  * The JSON mapping file of `custodiet import generic FILE --mapping MAPPING.json`: which dataset
@@ -120,7 +121,7 @@ export function parseMapping(jsonText: string): Mapping {
       problems.push(
         `records.${k}: ${k === 'person' ? 'a person' : 'an allegation'} belongs to an incident: add records.incident`,
       );
-  for (const k of kinds) problems.push(...sectionProblems(k, m.records[k]!));
+  for (const k of kinds) problems.push(...sectionProblems(k, m.records[k]!, m));
   if (problems.length > 0) throw new FormatSettingsError('The mapping file is not valid.', problems);
   return { ...m, force: force!, missing: ['', ...m.missing.map((t) => t.trim())] };
 }
@@ -131,11 +132,11 @@ function fieldProblemsOf(json: unknown): string[] {
   if (!records || typeof records !== 'object') return [];
   return KINDS.flatMap((k) => {
     const s = section.safeParse((records as Record<string, unknown>)[k]);
-    return s.success ? sectionProblems(k, s.data) : [];
+    return s.success ? sectionProblems(k, s.data, { dates: 'iso', missing: [] }) : [];
   });
 }
 
-function sectionProblems(kind: Kind, s: Section): string[] {
+function sectionProblems(kind: Kind, s: Section, m: Pick<Mapping, 'dates' | 'missing'>): string[] {
   const out: string[] = [];
   for (const [field, spec] of Object.entries(s.fields)) {
     const at = `records.${kind}.fields.${field}`;
@@ -144,12 +145,12 @@ function sectionProblems(kind: Kind, s: Section): string[] {
       out.push(`${at}: ${refusal(kind, field)}`);
       continue;
     }
-    out.push(...fieldProblems(def, spec).map((p) => `${at}: ${p}`));
+    out.push(...fieldProblems(def, spec, m).map((p) => `${at}: ${p}`));
   }
   return out;
 }
 
-function fieldProblems(def: FieldDef, spec: FieldSpec): string[] {
+function fieldProblems(def: FieldDef, spec: FieldSpec, m: Pick<Mapping, 'dates' | 'missing'>): string[] {
   const out: string[] = [];
   const coded = def.type === 'code' || def.type === 'codes';
   if ('constant' in spec) {
@@ -169,6 +170,10 @@ function fieldProblems(def: FieldDef, spec: FieldSpec): string[] {
         'a pseudonym cannot be a constant: every person would share it (map a column, or leave it to Custodiet)',
       );
     if (coded && typeof c === 'string') out.push(...fixedCodeProblems(def, [c]));
+    if (out.length === 0 && !coded && def.type !== 'bool' && def.type !== 'whole') {
+      const problem = constantProblem(def, c, m);
+      if (problem) out.push(`the constant: ${problem}`);
+    }
     return out;
   }
   if (spec.values && !coded)

@@ -62,9 +62,10 @@ function dateSchema(format: DateFormat, missing: readonly string[]) {
 
 /** Reads one field from the row; problems go to `ctx` on the column. */
 function readField(raw: Raw, spec: FieldSpec, def: FieldDef, m: Mapping, codes: Codes, ctx: Ctx): Value {
-  if ('constant' in spec) return spec.constant;
-  const column = spec.column;
-  const cell = raw[column] ?? '';
+  // Codes, numbers and flags given as constants are checked with the mapping; text and dates are read like cells.
+  if ('constant' in spec && ['code', 'codes', 'bool', 'whole'].includes(def.type)) return spec.constant;
+  const column = 'column' in spec ? spec.column : 'constant';
+  const cell = 'constant' in spec ? String(spec.constant) : (raw[column] ?? '');
   const fail = (message: string) => {
     ctx.addIssue({ code: 'custom', path: [column], message });
     return null;
@@ -77,7 +78,7 @@ function readField(raw: Raw, spec: FieldSpec, def: FieldDef, m: Mapping, codes: 
   if (m.missing.includes(cell.trim())) return null;
   switch (def.type) {
     case 'date':
-      return through(dateSchema(spec.dates ?? m.dates, m.missing));
+      return through(dateSchema(('dates' in spec ? spec.dates : undefined) ?? m.dates, m.missing));
     case 'whole':
       return through(wholeNumber(m.missing, 3));
     case 'bool':
@@ -88,7 +89,7 @@ function readField(raw: Raw, spec: FieldSpec, def: FieldDef, m: Mapping, codes: 
     }
     case 'codes': {
       const parts = cell
-        .split(spec.separator ?? ';')
+        .split(('separator' in spec ? spec.separator : undefined) ?? ';')
         .map((p) => p.trim())
         .filter((p) => !m.missing.includes(p));
       const out: string[] = [];
@@ -124,6 +125,19 @@ function placeOf(cell: string, fail: (m: string) => null): string | null {
       'looks like a street address (a house or flat number, or a full postcode): give the street, area or postcode district only (rule R10)',
     );
   return t;
+}
+
+/** What is wrong with a text or date constant (a date that is no date, a home as a place), or null. */
+export function constantProblem(
+  def: FieldDef,
+  constant: string | number | boolean,
+  m: Pick<Mapping, 'dates' | 'missing'>,
+): string | null {
+  const issues: string[] = [];
+  const ctx = { addIssue: (i: { message: string }) => void issues.push(i.message) } as unknown as Ctx;
+  const codes: Codes = { bySource: new Map(), us: false };
+  readField({}, { constant }, def, { ...m, missing: ['', ...m.missing] } as Mapping, codes, ctx);
+  return issues[0] ?? null;
 }
 
 const MISSING = Symbol('missing');

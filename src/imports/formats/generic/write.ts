@@ -3,10 +3,10 @@ import type { Db } from '../../../db/client.ts';
 import type { ImportContext } from '../../framework.ts';
 import { linkOfficersToIncidents, unitsByName, writeOfficers, type DatasetOfficer } from '../../officers.ts';
 import {
+  currentOfficers,
   idFor,
   linkRecords,
   rejectRepeats,
-  currentOfficers,
   upsertConduct,
   upsertRecords,
   type RecordKind,

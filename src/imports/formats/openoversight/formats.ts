@@ -104,7 +104,10 @@ const assignmentRow = z
     'job title': text(255),
     'start date': day(),
     'end date': day(),
-    'unit id': z.union([z.literal(''), id()]),
+    'unit id': z
+      .string()
+      .trim()
+      .regex(/^(\d{1,12})?$/, 'must be an OpenOversight id (a whole number) or empty'),
     'unit description': text(120),
   })
   .superRefine((r, ctx) => {
