@@ -1,3 +1,4 @@
+import { datasetOriginsOf } from '../imports/provenance.tsx';
 import { previewRoutes } from './preview.tsx';
 import { ownAccountRoutes } from '../accounts/account-routes.tsx';
 import { adminRoutes } from '../accounts/admin-routes.tsx';
@@ -149,6 +150,7 @@ async function recordPage(c: Context<EditorEnv>, db: Db, def: EntityDef, id: str
         )
       }
       notice={notice && NOTICES[notice]}
+      origins={await datasetOriginsOf(db, id)}
     />
   );
   return sendPrivatePage(c, page);

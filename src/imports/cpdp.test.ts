@@ -8,6 +8,9 @@ import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { dumpDatabase } from '../../test/helpers/dump.ts';
+import { testApp } from '../../test/helpers/app.ts';
+import { EditorClient } from '../../test/helpers/editor.ts';
+import { fetchPage, publish } from '../../test/helpers/pages.ts';
 import { runImport, type ImportFormat } from './framework.ts';
 import { cpdpAccused } from './formats/cpdp/accused.ts';
 import { cpdpComplaints } from './formats/cpdp/complaints.ts';
@@ -113,6 +116,31 @@ describe('Chicago CPDP', () => {
       ],
     );
     assert.match(files[0]!.licence!, /Invisible Institute, Citizens Police Data Project/);
+  });
+
+  test('an imported record shows its dataset and licence, in the editor and once published', async () => {
+    const app = testApp(t);
+    const cr = complaints.find((r) => r.location_code === '304 - STREET')!.cr_id!;
+    const inc = await t.db
+      .selectFrom('incidents')
+      .select('id')
+      .where('slug', '=', `cpdp-cr-${cr}`)
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      (await fetchPage(app, `/incidents/cpdp-cr-${cr}`)).status,
+      404,
+      'a draft has no public page',
+    );
+    await publish(t.db, 'incidents', inc.id);
+    const page = await fetchPage(app, `/incidents/cpdp-cr-${cr}`);
+    assert.equal(page.status, 200);
+    assert.match(page.html, /From a published dataset/);
+    assert.match(page.html, /Source: Invisible Institute, Citizens Police Data Project/);
+    assert.match(page.html, new RegExp(`<code>${cr}</code> in <code>complaints-complaints.csv</code>`));
+    const editor = await EditorClient.as(app, t.db, 'editor');
+    const rec = await editor.page(`/editor/incidents/${inc.id}`);
+    assert.match(rec.html, /From a published dataset/);
+    assert.match(rec.html, /SHA-256/);
   });
 
   test('findings carry the complaint’s closing date and investigating agency', async () => {
