@@ -44,6 +44,8 @@ export interface ImportFormat<T, S = unknown> {
   /** One record's fields → the row to write. */
   row: z.ZodType<T>;
   write(trx: Db, rows: { row: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
+  /** Rows per `write` call (default 1,000): larger batches mean fewer round trips for wide files. */
+  batchSize?: number;
   /** Runs once after the last batch, in the same transaction (set-based follow-ups). */
   finish?(trx: Db, ctx: ImportContext<S>): Promise<void>;
 }
@@ -241,7 +243,7 @@ async function streamRows<T, S>(
     // After the first error nothing will be kept: validate the rest (to report them) but write no more.
     if (errors.length > 0) continue;
     batch.push({ row: rec.row, value: parsed.data });
-    if (batch.length >= BATCH) {
+    if (batch.length >= (format.batchSize ?? BATCH)) {
       await format.write(trx, batch, ctx);
       batch = [];
     }

@@ -263,6 +263,8 @@ export const cpdpAccused: ImportFormat<AccusedRow, { forceId: string }> = {
   dataset: () => CPDP_DATASET,
   prepare: prepareChicago,
   row: accusedRow,
+  // 5,000 rows × at most 10 columns per statement stays far below PostgreSQL's 65,535 parameters.
+  batchSize: 5000,
   write,
   checkHeader(columns) {
     if (!officerIdColumn(Object.fromEntries(columns.map((c) => [c, '']))))
