@@ -241,6 +241,22 @@ describe('Chicago CPDP', () => {
     assert.equal(Number(rows[0]!.n), accused.filter((x) => x.final_finding === 'EXONERATED').length);
   });
 
+  test('a row id repeated within one file is one allegation, with the last row’s values', async () => {
+    const row = accused.find((r) => r.final_finding === 'NOT SUSTAINED' && r.final_penalty === '')!;
+    const file = variant(ACCUSED, (lines) => {
+      const line = lines.find((l) => l.startsWith(`${row.row_id},`))!;
+      return [...lines, line.replace('NOT SUSTAINED', 'EXONERATED')];
+    });
+    const before = await counts(t.db);
+    const r = await runImport(t.db, cpdpAccused, file, opts);
+    assert.equal(r.status, 'imported');
+    assert.deepEqual(await counts(t.db), before);
+    const { rows } = await sql<{ outcome_code: string }>`
+      SELECT f.outcome_code FROM findings f JOIN dataset_records d ON d.entity_id = f.id AND d.record_kind = 'finding'
+      WHERE d.external_id = ${row.row_id}`.execute(t.db);
+    assert.deepEqual(rows, [{ outcome_code: 'exonerated' }]);
+  });
+
   test('a file without the officer id column is refused as a whole', async () => {
     const file = variant(ACCUSED, (lines) => lines.slice(0, 3));
     const text = fs.readFileSync(file, 'utf8').replace(UID, 'officer');

@@ -162,17 +162,21 @@ async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: 
     trx,
     rows.map((r) => [idFor(ctx, 'incident', r.cr_id), current(officerId(r))]),
   );
-  const links = (kind: 'allegation' | 'finding' | 'sanction', rs: AccusedRow[]): DatasetLink[] =>
-    rs.map((r) => ({ externalId: r.row_id, entityId: idFor(ctx, kind, r.row_id) }));
-  await linkRecords(
-    trx,
-    ctx,
-    'allegation',
-    links('allegation', rows).map((l, i) => ({
-      ...l,
-      attributes: attributesOf(rows[i]!),
-    })),
-  );
+  await linkRecords(trx, ctx, 'allegation', links(ctx, 'allegation', rows, attributesOf));
+}
+
+/** Provenance links of one kind of record made from these rows (one record per row id). */
+function links(
+  ctx: Ctx,
+  kind: 'allegation' | 'finding' | 'sanction',
+  rows: AccusedRow[],
+  attributes?: (r: AccusedRow) => DatasetLink['attributes'],
+): DatasetLink[] {
+  return rows.map((r) => ({
+    externalId: r.row_id,
+    entityId: idFor(ctx, kind, r.row_id),
+    attributes: attributes?.(r),
+  }));
 }
 
 function attributesOf(r: AccusedRow) {
@@ -230,6 +234,8 @@ async function writeOutcomes(
       detail: `Final penalty as published: ${r.final_penalty}${penaltyDays(r.final_penalty!) ? ` (${penaltyDays(r.final_penalty!)} days)` : ''}.`,
     })),
   );
+  await linkRecords(trx, ctx, 'finding', links(ctx, 'finding', decided));
+  await linkRecords(trx, ctx, 'sanction', links(ctx, 'sanction', penalised));
 }
 
 async function linkOfficersToIncidents(trx: Db, pairs: [string, string | null][]) {
