@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { appendAudit } from '../audit/chain.ts';
 import { inTransaction } from '../audit/records.ts';
 import type { Db } from '../db/client.ts';
-import { csvRecords, fileFacts, ImportFileError, type Encoding, type RowError } from './read.ts';
+import { csvRecords, fileFacts, ImportFileError, jsonRecords, type Encoding, type RowError } from './read.ts';
 import type { RecordCounts, RecordScope } from './records.ts';
 
 /** Where a dataset comes from, recorded once per dataset as a source of kind 'dataset'. */
@@ -44,6 +44,16 @@ export interface ImportFormat<T, S = unknown> {
   /** One record's fields → the row to write. */
   row: z.ZodType<T>;
   write(trx: Db, rows: { row: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
+  /**
+   * How the file is read: CSV by header name (default), or a JSON array of objects flattened into
+   * the same named fields (`flatten`), so one row schema serves both.
+   */
+  json?: { flatten: (o: Record<string, unknown>) => Record<string, string> };
+  /**
+   * Formats whose files of the same scope hold the same records (police.uk's CSV and API JSON of one
+   * force and month): a new file of the scope replaces a file of any of them. Defaults to this one.
+   */
+  scopeFormats?: readonly string[];
   /** Rows per `write` call (default 1,000): larger batches mean fewer round trips for wide files. */
   batchSize?: number;
   /** Runs once after the last batch, in the same transaction (set-based follow-ups). */
@@ -96,11 +106,19 @@ export async function runImport<T, S>(
     .where('sha256', '=', facts.sha256)
     .executeTakeFirst();
   if (seen) return { ...base, status: 'unchanged', fileId: seen.id };
-  const info = format.dataset(fileName);
+  let info: DatasetInfo;
+  try {
+    info = format.dataset(fileName);
+  } catch (err) {
+    if (!(err instanceof ImportFileError)) throw err;
+    return { ...base, status: 'failed', errors: [{ line: 0, column: '', message: err.message }] };
+  }
   const report: ImportReport = { ...base, status: opts.dryRun ? 'checked' : 'imported' };
   try {
     await inTransaction(db, async (trx) => {
-      const replaced = info.scope ? await dropScope(trx, format.id, info.scope) : false;
+      const replaced = info.scope
+        ? await dropScope(trx, format.scopeFormats ?? [format.id], info.scope)
+        : false;
       const { sourceId, fileId } = await recordFile(trx, format.id, info, { ...facts, fileName }, opts);
       const ctx: ImportContext<S> = {
         sourceId,
@@ -143,10 +161,10 @@ export async function runImport<T, S>(
 }
 
 /** Removes an earlier file of the same scope (and, by cascade, its rows). */
-async function dropScope(trx: Db, format: string, scope: string): Promise<boolean> {
+async function dropScope(trx: Db, formats: readonly string[], scope: string): Promise<boolean> {
   const r = await trx
     .deleteFrom('dataset_files')
-    .where('format', '=', format)
+    .where('format', 'in', formats)
     .where('scope', '=', scope)
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
@@ -215,14 +233,17 @@ async function streamRows<T, S>(
   let rows = 0;
   let batch: { row: number; value: T }[] = [];
   let headerChecked = false;
-  const records = csvRecords(file, {
+  const read = {
     encoding: opts.encoding ?? 'utf-8',
     onError: fail,
-    onBytes: (n) => {
+    onBytes: (n: number) => {
       bytes += n;
       opts.onBytes?.(bytes, total, rows);
     },
-  });
+  } as const;
+  const records = format.json
+    ? jsonRecords(file, { ...read, flatten: format.json.flatten })
+    : csvRecords(file, read);
   for await (const rec of records) {
     if (!headerChecked) {
       const missing = format.columns.filter((c) => !(c in rec.fields));

@@ -125,3 +125,54 @@ function describe(err: CsvError): string {
       return err.message.replace(/\s+/g, ' ').slice(0, 300);
   }
 }
+
+/** Largest JSON file read (it is parsed whole; police.uk API answers are one force's month). */
+export const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads a JSON array of objects (an API response saved to a file), each flattened by `flatten`
+ * into the same named fields a CSV row has, so one zod schema validates both. Records are
+ * numbered from 1; a JSON file has no useful line numbers, so `line` is the record's position.
+ */
+export async function* jsonRecords(
+  path: string,
+  opts: {
+    encoding: Encoding;
+    onBytes?: (n: number) => void;
+    onError: (e: RowError) => void;
+    flatten: (o: Record<string, unknown>) => Record<string, string>;
+  },
+): AsyncGenerator<CsvRecord> {
+  const size = (await fs.promises.stat(path)).size;
+  if (size > MAX_JSON_BYTES)
+    throw new ImportFileError(
+      `The JSON file is larger than ${MAX_JSON_BYTES / 2 ** 20} MiB; split it by month.`,
+    );
+  const bytes = await fs.promises.readFile(path);
+  opts.onBytes?.(bytes.length);
+  let text: string;
+  try {
+    text = new TextDecoder(opts.encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { fatal: true }).decode(
+      bytes,
+    );
+  } catch {
+    throw new ImportFileError(
+      'The file is not valid UTF-8 text; with --encoding latin1 it is read as Windows-1252.',
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ImportFileError(`The file is not valid JSON: ${(err as Error).message.slice(0, 200)}`);
+  }
+  if (!Array.isArray(data)) throw new ImportFileError('The file is not a JSON array of records.');
+  for (let i = 0; i < data.length; i++) {
+    const el: unknown = data[i];
+    if (el === null || typeof el !== 'object' || Array.isArray(el)) {
+      opts.onError({ line: i + 1, column: '', message: 'this record is not a JSON object' });
+      continue;
+    }
+    yield { row: i + 1, line: i + 1, fields: opts.flatten(el as Record<string, unknown>) };
+  }
+}

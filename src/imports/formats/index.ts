@@ -2,12 +2,15 @@ import type { ImportFormat } from '../framework.ts';
 import { cpdpAccused } from './cpdp/accused.ts';
 import { cpdpComplaints } from './cpdp/complaints.ts';
 import { cpdpProfiles } from './cpdp/profiles.ts';
-import { policeUkStopSearch } from './police-uk-stop-search.ts';
+import { policeUkStopSearch, policeUkStopSearchJson } from './police-uk-stop-search.ts';
 
-const ALL = [policeUkStopSearch, cpdpComplaints, cpdpAccused, cpdpProfiles] as ImportFormat<
-  unknown,
-  unknown
->[];
+const ALL = [
+  policeUkStopSearch,
+  policeUkStopSearchJson,
+  cpdpComplaints,
+  cpdpAccused,
+  cpdpProfiles,
+] as ImportFormat<unknown, unknown>[];
 
 /** Every import format by id (`custodiet import FORMAT …`). */
 export const FORMATS: Record<string, ImportFormat<unknown, unknown>> = Object.fromEntries(
