@@ -175,6 +175,19 @@ export interface Forces {
   updated_at: Generated<Timestamp>;
 }
 
+export interface GazetteerEntries {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  aliases: Generated<string[]>;
+  force_id: string;
+  parent_id: string | null;
+  unit_id: string | null;
+  source_note: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface IncidentOfficers {
   incident_id: string;
   officer_id: string;
@@ -209,6 +222,41 @@ export interface Incidents {
   updated_at: Generated<Timestamp>;
   search: GeneratedAlways<string | null>;
   proceedings_active: Generated<boolean>;
+}
+
+export interface IngestBundles {
+  id: Generated<string>;
+  source_id: string;
+  snapshot_id: string;
+  title: string;
+  article_date: string;
+  state: Generated<string>;
+  active_proceedings: Generated<boolean>;
+  proposed_status: string | null;
+  incident_id: string | null;
+  summary: Generated<Json>;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface IngestItems {
+  id: Generated<string>;
+  bundle_id: string;
+  position: number;
+  kind: string;
+  passage_start: number;
+  passage_end: number;
+  passage: string;
+  passage_redacted: Generated<boolean>;
+  proposed: Json;
+  reasons: Generated<Json>;
+  candidates: Generated<Json>;
+  decision: Generated<string>;
+  edited: Json | null;
+  created_record: Json | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface Invitations {
@@ -652,10 +700,13 @@ export interface DB {
   dataset_files: DatasetFiles;
   findings: Findings;
   forces: Forces;
+  gazetteer_entries: GazetteerEntries;
   incident_officers: IncidentOfficers;
   incident_people: IncidentPeople;
   incident_units: IncidentUnits;
   incidents: Incidents;
+  ingest_bundles: IngestBundles;
+  ingest_items: IngestItems;
   invitations: Invitations;
   login_throttle: LoginThrottle;
   moderation_keys: ModerationKeys;
