@@ -54,7 +54,7 @@ function pastward(r: chrono.ParsedResult, ref: Date, sentence: string): { date: 
     back.setDate(back.getDate() - 7);
     return { date: back, note: 'a weekday read as the one before the article date' };
   }
-  if (r.start.isCertain('day') && !r.start.isCertain('year')) {
+  if ((r.start.isCertain('day') || r.start.isCertain('month')) && !r.start.isCertain('year')) {
     const back = new Date(d);
     back.setFullYear(back.getFullYear() - 1);
     return { date: back, note: 'no year given: read as the last such day before the article date' };
@@ -62,9 +62,16 @@ function pastward(r: chrono.ParsedResult, ref: Date, sentence: string): { date: 
   return { date: d };
 }
 
-function fromChrono(r: chrono.ParsedResult, ref: Date, sentence: string): FoundDate | null {
+// Durations ("for 20 minutes", "within 28 days", "for three years") and words that are not dates
+// here ("now", "sat" the verb) are left out: they are not when anything happened.
+const NOT_A_DATE = /^(?:(?:for|within|in|over)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+)?[\w-]+\s+(?:minutes?|hours?|days?|weeks?|fortnights?|months?|years?)|now|right now|sat|sun|mon|tue|wed|thu|fri)$/i;
+// A month named alone needs a preposition before it, or "May" the name would be a date.
+const MONTH_LEAD = /\b(?:in|on|from|since|until|till|by|of|during|between|and|to|early|late|mid|last|next|this|before|after)\s+$/i;
+
+function fromChrono(r: chrono.ParsedResult, ref: Date, sentence: string, before: string): FoundDate | null {
   const p = precisionOf(r.start);
-  if (p === null) return null; // a time of day alone
+  if (p === null || NOT_A_DATE.test(r.text.trim())) return null; // a time of day alone, a duration
+  if (p === 'month' && !r.start.isCertain('year') && !MONTH_LEAD.test(before)) return null;
   const moved = pastward(r, ref, sentence);
   const precision = p === 'weekday' ? 'day' : p;
   const reasons = [
@@ -90,12 +97,22 @@ function fromChrono(r: chrono.ParsedResult, ref: Date, sentence: string): FoundD
 const YEAR =
   /\b(?:in|since|during|from|until|by|of|early|late|mid-|throughout|before|after)\s+((?:19|20)\d\d)\b(?![\s-]*(?:\d|[-–]\d))/gi;
 
+const YEAR_RANGE = /\b(?:between|from)\s+((?:19|20)\d\d)\s*(?:and|to|until|-|–)\s*((?:19|20)\d\d)\b/gi;
+
 function bareYears(text: string, taken: Span[]): FoundDate[] {
   const out: FoundDate[] = [];
+  for (const m of text.matchAll(YEAR_RANGE)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    const span = { start, end: m.index + m[0].length };
+    if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
+    taken = [...taken, span];
+    out.push({ span, text: text.slice(span.start, span.end), on: `${m[1]}-01-01`, until: `${m[2]}-01-01`, precision: 'year_range', reasons: ['a range of years'] });
+  }
   for (const m of text.matchAll(YEAR)) {
     const start = m.index + m[0].length - m[1]!.length;
     const span = { start, end: start + 4 };
     if (taken.some((t) => t.start <= span.start && t.end >= span.end)) continue;
+    if (out.some((o) => o.span.start <= span.start && o.span.end >= span.end)) continue;
     out.push({ span, text: m[1]!, on: `${m[1]}-01-01`, precision: 'year', reasons: ['a year on its own'] });
   }
   return out;
@@ -118,14 +135,20 @@ function joinRanges(text: string, found: FoundDate[]): FoundDate[] {
           : a.precision === 'day' && b.precision === 'day'
             ? 'range'
             : 'month_range';
+      // "between January and April 2022": the first date takes the year of the second.
+      const aOn = /\b(?:19|20)\d\d\b/.test(a.text) ? a.on : `${b.on.slice(0, 4)}${a.on.slice(4)}`;
       out.push({
         span: { start: a.span.start, end: b.span.end },
         text: text.slice(a.span.start, b.span.end),
-        on: precision === 'range' ? a.on : `${a.on.slice(0, 7)}-01`,
+        on: precision === 'range' ? aOn : `${aOn.slice(0, 7)}-01`,
         until: b.on,
         precision,
         reasons: [`a range: ${a.text} to ${b.text}`],
       });
+      i++;
+    } else if (b && a.precision === 'month' && /^\s*$/.test(text.slice(a.span.end, b.span.start)) && /^(this|last) year$/i.test(b.text)) {
+      // "in May this year": one month, in the year the relative phrase names.
+      out.push({ ...a, span: { start: a.span.start, end: b.span.end }, text: `${a.text} ${b.text}`, on: `${b.on.slice(0, 4)}${a.on.slice(4)}` });
       i++;
     } else out.push(a);
   }
@@ -136,7 +159,7 @@ function joinRanges(text: string, found: FoundDate[]): FoundDate[] {
 export function extractDates(text: string, articleDate: string, sentenceOf: (i: number) => string): FoundDate[] {
   const ref = new Date(`${articleDate}T12:00:00`);
   const parsed = chrono.en.GB.parse(text, ref, { forwardDate: false })
-    .map((r) => fromChrono(r, ref, sentenceOf(r.index)))
+    .map((r) => fromChrono(r, ref, sentenceOf(r.index), text.slice(Math.max(0, r.index - 12), r.index)))
     .filter((d): d is FoundDate => d !== null && !/^\d{1,2}$/.test(d.text.trim()));
   const all = [...parsed, ...bareYears(text, parsed.map((p) => p.span))].sort((a, b) => a.span.start - b.span.start);
   return joinRanges(text, all);

@@ -72,6 +72,7 @@ export const LEXICON: LexiconEntry[] = [
   e('taser(?:ed)?|tasered|pava|cs spray|pepper spray|baton', FORCE, 'use_of_force', 'a weapon or incapacitant used'),
   e('restrain(?:ed|t)|pinned (?:him|her|them)? ?(?:down|to the ground)|knelt on|neck hold|headlock|chokehold', FORCE, 'use_of_force', 'restraint is a use of force'),
   e('(?:shot|shooting) (?:dead|him|her)|fatal(?:ly)? shoot(?:ing)?|opened fire', FORCE, 'use_of_force', 'firearms discharged'),
+  e('(?:suspicion of|charged with|accused of|guilty of|cleared of|acquitted of) (?:[a-z ]{0,40} and )?assault|assault by beating|assaulting (?:a|the|him|her)', FORCE, 'use_of_force', 'an assault by an officer is force without justification'),
   e('assault(?:ed|ing)? (?:a|the) (?:man|woman|boy|girl|teenager|detainee|prisoner|suspect|member of the public)|common assault|assault occasioning', FORCE, 'use_of_force', 'an assault by an officer is force without justification'),
   // Standard 5: orders and instructions.
   e('orders and instructions', ORDERS, undefined, 'names the standard itself'),
@@ -86,7 +87,7 @@ export const LEXICON: LexiconEntry[] = [
   e('welfare checks?|(?:did not|didn’t|didn\'t) check on', DUTIES, 'detention_in_custody', 'care of a detainee'),
   e('no appropriate adult|without an appropriate adult', DUTIES, 'detention_in_custody', 'a safeguard for a child or vulnerable person left out'),
   e('strip-?search(?:ed|es|ing)?', DUTIES, 'police_powers_policies_procedures', 'an intrusive power whose safeguards are duties'),
-  e('stop and search|stopped and searched', DUTIES, 'stop_and_search', 'use of the stop and search power'),
+  e('stop and search|stopped and searched', [], 'stop_and_search', 'use of the stop and search power: an IOPC category, no Standard by itself'),
   e('in (?:police )?custody|custody suite|death in custody', DUTIES, 'detention_in_custody', 'duties owed to a detainee'),
   // Standard 7: confidentiality.
   e('confidential(?:ity)?', CONFIDENTIAL, 'access_disclosure_of_information', 'names the standard or the duty'),
@@ -141,6 +142,7 @@ export function lexiconHits(text: string): LexiconHit[] {
         ...(l.iopc ? { iopc: l.iopc } : {}),
         why: l.why,
       });
+  // Overlapping phrases all count (their Standards are unioned); the same phrase twice does not.
   hits.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
-  return hits.filter((h, i) => !hits.slice(0, i).some((o) => o.span.start <= h.span.start && o.span.end >= h.span.end && o !== h && (o.span.end - o.span.start > h.span.end - h.span.start)));
+  return hits.filter((h, i) => !hits.slice(0, i).some((o) => o.phrase === h.phrase && o.span.start === h.span.start));
 }

@@ -23,7 +23,8 @@ export interface FoundPerson {
 }
 
 const NAME_WORD = "[A-Z][a-zA-Z'’\\-]+";
-const NAME = `${NAME_WORD}(?:\\s+(?:${NAME_WORD}|de|dos|da|van|von|el|al|bin)){0,3}`;
+// Words of a name are separated by spaces, never a line break (a heading is not a surname).
+const NAME = `${NAME_WORD}(?:[ \\u00a0]+(?:${NAME_WORD}|de|dos|da|van|von|el|al|bin)){0,3}`;
 // Capitalised words that end a name: what follows a name in copy, never part of it.
 const STOP = new Set(
   'The A An He She His Her It They Their Met Police Station Officer Officers Court Hearing Panel Misconduct Gross IOPC BBC Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Said And But In On At Of For Who Was Has Had Is From With After Before When While Crown Magistrates London England Wales UK Standards Professional Behaviour Independent Office Conduct Commissioner Chief Constable Sergeant Inspector Federation Today Yesterday Last This That'.split(
@@ -48,7 +49,7 @@ export function cleanName(raw: string): string | null {
 const surname = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
 
 const RANKED = new RegExp(
-  `(\\b(?:former|ex-|retired)\\s+)?(?<![A-Za-z])(${rankAlternation()})\\.?\\s+(?:(Sir|Dame)\\s+)?(${NAME}|\\d{2,5}[A-Z]{1,2}\\b)(?:,?\\s*\\(?(?:shoulder number\\s+)?(\\d{2,5}[A-Z]{1,2})\\b\\)?)?`,
+  `(\\b(?:former|ex-|retired)\\s+)?(?<![A-Za-z])(${rankAlternation()})\\.?[ \\u00a0]+(?:(Sir|Dame)[ \\u00a0]+)?(${NAME}|\\d{2,5}[A-Z]{1,2}\\b)(?:,?\\s*\\(?(?:shoulder number\\s+)?(\\d{2,5}[A-Z]{1,2})\\b\\)?)?`,
   'g',
 );
 const APPOSITION = new RegExp(

@@ -21,6 +21,8 @@ const VERB = '(?:said|says|told [^.,“”"]{1,60}?|added|explained|continued|wa
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,]*${VERB}[\\s,]+([^.“”"\\n]{2,100})`);
 const AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,]*([^.“”"\\n]{2,100}?)\\s+${VERB}(?=[\\s.,;]|$)`);
 const BEFORE = new RegExp(`([^.“”"\\n]{2,140}?)\\s+${VERB}\\s*(?:that\\s*)?[:,]?\\s*$`);
+// Reported speech around a quoted fragment: X said the force “fell short…”.
+const BEFORE_REPORTED = new RegExp(`([^.“”"\\n]{2,100}?)\\s+(?:said|says|told [^.,“”"]{1,40}?|added|admitted)\\s+(?:that\\s+)?[^.“”"\\n:]{0,80}$`);
 
 // Organisations that speak through a statement or a spokesperson.
 const ORGS: [RegExp, string][] = [
@@ -51,20 +53,33 @@ function promiseOf(quote: string): { isPromise: boolean; promiseType?: string } 
 
 type Speaker = Pick<FoundStatement, 'speaker' | 'speakerKind' | 'speakerRole'>;
 
-function resolve(phrase: string, people: FoundPerson[], last: Speaker | null): Speaker | null | 'public' {
+function asSpeaker(named: FoundPerson): Speaker | 'public' {
+  if (named.kind === 'person') return 'public';
+  return {
+    speaker: named.name!,
+    speakerKind: named.kind,
+    speakerRole: named.kind === 'officer' ? (named.rank ?? 'officer').replace(/_/g, ' ') : (named.role ?? 'official'),
+  };
+}
+
+/** The named person mentioned last before an offset: who "she said" refers to. */
+function lastNamedBefore(people: FoundPerson[], offset: number): FoundPerson | undefined {
+  let best: { p: FoundPerson; at: number } | undefined;
+  for (const p of people)
+    for (const m of p.mentions) if (p.name && m.start < offset && (!best || m.start > best.at)) best = { p, at: m.start };
+  return best?.p;
+}
+
+function resolve(phrase: string, people: FoundPerson[], last: Speaker | null, at: number): Speaker | null | 'public' {
   const p = phrase.trim();
-  if (/^(he|she|they)\b/i.test(p) || /^(he|she|they) (?:said|added)/i.test(p)) return last;
+  if (/^(he|she|they)$/i.test(p)) {
+    const near = lastNamedBefore(people, at);
+    return near ? asSpeaker(near) : last;
+  }
   const named = people
     .filter((x) => x.name && p.includes(x.name.split(/\s+/).pop()!))
     .sort((a, b) => b.name!.length - a.name!.length)[0];
-  if (named) {
-    if (named.kind === 'person') return 'public';
-    return {
-      speaker: named.name!,
-      speakerKind: named.kind,
-      speakerRole: named.kind === 'officer' ? (named.rank ?? 'officer').replace(/_/g, ' ') : (named.role ?? 'official'),
-    };
-  }
+  if (named) return asSpeaker(named);
   for (const [re, org] of ORGS) {
     const m = re.exec(p);
     if (m) {
@@ -95,9 +110,13 @@ export function extractStatements(text: string, people: FoundPerson[]): FoundSta
   for (const q of quotes(text)) {
     const after = text.slice(q.end + 1, q.end + 160);
     const before = text.slice(Math.max(0, q.start - 161), q.start - 1);
+    // Attribution after the quote only when the quote leaves its sentence open (“…,” she said).
+    const open = /[,?!—-]$/.test(text.slice(q.start, q.end).trimEnd()) || /^,/.test(after);
     const phrase =
-      AFTER_VERB_FIRST.exec(after)?.[1] ?? AFTER_SPEAKER_FIRST.exec(after)?.[1] ?? BEFORE.exec(before)?.[1];
-    let speaker: Speaker | null | 'public' = phrase ? resolve(phrase, people, last) : null;
+      (open ? (AFTER_VERB_FIRST.exec(after)?.[1] ?? AFTER_SPEAKER_FIRST.exec(after)?.[1]) : undefined) ??
+      BEFORE.exec(before)?.[1] ??
+      BEFORE_REPORTED.exec(before)?.[1];
+    let speaker: Speaker | null | 'public' = phrase ? resolve(phrase, people, last, q.start) : null;
     const reasons: string[] = [];
     if (speaker && speaker !== 'public') reasons.push(`attributed to “${phrase!.trim()}”`);
     else if (!phrase && last && q.start - lastEnd < 400 && !/[“"]/.test(text.slice(lastEnd + 1, q.start - 1))) {
