@@ -2,12 +2,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ingestBenchmark } from './ingest.ts';
 import { pagesBenchmark } from './pages.ts';
 import { startupBenchmark } from './startup.ts';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: startupBenchmark,
   pages: pagesBenchmark,
+  ingest: ingestBenchmark,
 };
 
 const name = process.argv[2];
