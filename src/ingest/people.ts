@@ -222,7 +222,7 @@ function publicPeople(text: string, people: People) {
     const span = { start: t.offset.start, end: t.offset.start + t.offset.length };
     const covered = people.all.some((p) => p.mentions.some((s) => s.start <= span.start && s.end >= span.end));
     const name = cleanName(t.text.replace(HONORIFIC, '').trim());
-    if (covered || !name) continue;
+    if (covered || !name || !/^[A-Z]/.test(name)) continue;
     const known = people.find('named', name);
     if (known) {
       known.mentions.push(span);

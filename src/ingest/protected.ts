@@ -31,14 +31,41 @@ const ROLE: [RegExp, FoundProtected['role']][] = [
   [/\b(passer-by|bystander)\b/i, 'bystander'],
 ];
 
+// A name written right next to a child cue, found without the name tagger (which misses some):
+// "Callum Reed, 14," / "the boy, Callum Reed," / "Amy Price, a schoolgirl" / "named as Amy Price".
+const NAME = "[A-Z][a-zA-Z'’-]+(?: [A-Z][a-zA-Z'’-]+){0,3}";
+const CHILD_NOUN = 'boy|girl|schoolgirl|schoolboy|teenager|pupil|child|son|daughter|youngster';
+const CHILD_NAME = [
+  new RegExp(`(${NAME}),\\s(?:aged\\s)?(\\d{1,2}),`, 'g'),
+  new RegExp(`\\b(?:${CHILD_NOUN}),?\\s(?:named\\s(?:locally\\s)?as\\s)?(${NAME})`, 'g'),
+  new RegExp(`(${NAME}),\\s(?:a|the)\\s(?:\\d{1,2}-year-old|${CHILD_NOUN})`, 'g'),
+];
+const NOT_A_NAME = /^(?:The|A|An|He|She|They|It|His|Her|Their|This|That|On|In|At|When|After|Before|PC|Sgt|Police|Officers?)$/;
+
+/** The name written beside a child cue at this span, if any. */
+function childNameNear(text: string, span: Span): string | null {
+  for (const re of CHILD_NAME)
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (end < span.start || start > span.end) continue;
+      const words = m[1]!.split(' ').filter((w) => !NOT_A_NAME.test(w));
+      if (words.length > 0 && (m[2] === undefined || Number(m[2]) < 18)) return words.join(' ');
+    }
+  return null;
+}
+
 const roleOf = (sentence: string): FoundProtected['role'] => ROLE.find(([re]) => re.test(sentence))?.[1] ?? 'victim';
 
 /** The person a span names (its mention begins or ends within a few characters of it). */
-function personNear(people: FoundPerson[], span: Span): FoundPerson | undefined {
+function personNear(people: FoundPerson[], span: Span, sentenceOf: (i: number) => string): FoundPerson | undefined {
+  const sentence = sentenceOf(span.start);
   return people.find(
     (p) =>
       p.kind === 'person' &&
-      p.mentions.some((m) => Math.abs(m.end - span.start) <= 30 || Math.abs(span.end - m.start) <= 20),
+      p.mentions.some(
+        (m) => sentenceOf(m.start) === sentence && (Math.abs(m.end - span.start) <= 30 || Math.abs(span.end - m.start) <= 20),
+      ),
   );
 }
 
@@ -77,28 +104,35 @@ export function extractProtected(
     const span = { start: m.index, end: m.index + m[0].length };
     const sentence = sentenceOf(m.index);
     // ", 15," counts only right after a name; "15-year-old" and "aged 15" count anywhere.
-    const person = personNear(people, span);
+    const person = personNear(people, span, sentenceOf);
     if (m[3] && !person) continue;
     if (out.some((o) => o.ageStatus === 'minor' && o.span.start <= span.start && o.span.end >= span.start - 40)) continue;
+    if (out.some((o) => o.ageStatus === 'minor' && sentenceOf(o.span.start) === sentence && !o.age)) {
+      // "a schoolgirl, 15": one child, now with an age.
+      const o = out.find((x) => x.ageStatus === 'minor' && sentenceOf(x.span.start) === sentence)!;
+      o.age = age;
+      o.withheldName ??= person?.name ?? childNameNear(text, span);
+      continue;
+    }
     if (person) claimed.add(person);
     add({
       ageStatus: 'minor',
       age,
       sexualOffenceComplainant: SEXUAL.test(sentence),
       role: roleOf(sentence),
-      withheldName: person?.name ?? null,
+      withheldName: person?.name ?? childNameNear(text, span),
       span,
       reasons: [`age ${age}: a child, never named (R8)`],
     });
   }
   for (const m of text.matchAll(new RegExp(CHILD_WORDS.source, 'gi'))) {
     const span = { start: m.index, end: m.index + m[0].length };
-    const person = personNear(people, span);
+    const person = personNear(people, span, sentenceOf);
     const sentence = sentenceOf(m.index);
-    if (out.some((o) => o.ageStatus === 'minor' && Math.abs(o.span.start - span.start) < 80)) continue;
+    if (out.some((o) => o.ageStatus === 'minor' && sentenceOf(o.span.start) === sentence)) continue;
     if (/\bchild(ren)?\b/i.test(m[0]) && !person && !/\b(a|the|her|his|their)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     if (person) claimed.add(person);
-    add({ ageStatus: 'minor', sexualOffenceComplainant: SEXUAL.test(sentence), role: roleOf(sentence), withheldName: person?.name ?? null, span, reasons: [`“${m[0]}”: a child, never named (R8)`] });
+    add({ ageStatus: 'minor', sexualOffenceComplainant: SEXUAL.test(sentence), role: roleOf(sentence), withheldName: person?.name ?? childNameNear(text, span), span, reasons: [`“${m[0]}”: a child, never named (R8)`] });
   }
   for (const p of people) {
     if (p.kind !== 'person' || claimed.has(p)) continue;
