@@ -11,7 +11,9 @@ function print(label: string, n: number, figs: Record<string, FieldFigures>) {
   console.log('field        precision  recall  F1     (tp/fp/fn)');
   for (const f of FIELDS) {
     const x = figs[f]!;
-    console.log(`${f.padEnd(12)} ${x.precision.toFixed(3).padStart(9)}  ${x.recall.toFixed(3).padStart(6)}  ${x.f1.toFixed(3)}  (${x.tp}/${x.fp}/${x.fn})`);
+    console.log(
+      `${f.padEnd(12)} ${x.precision.toFixed(3).padStart(9)}  ${x.recall.toFixed(3).padStart(6)}  ${x.f1.toFixed(3)}  (${x.tp}/${x.fp}/${x.fn})`,
+    );
   }
 }
 
@@ -33,7 +35,13 @@ export async function ingestBenchmark(): Promise<Record<string, unknown>> {
     const held = evaluate(heldOut, gazetteer);
     print('Held out (never looked at while tuning)', heldOut.length, held);
     console.log(`\n${(ms / articles.length).toFixed(1)} ms per article`);
-    return { articles: articles.length, all, tuning: tune, heldOut: held, msPerArticle: Math.round(ms / articles.length) };
+    return {
+      articles: articles.length,
+      all,
+      tuning: tune,
+      heldOut: held,
+      msPerArticle: Math.round(ms / articles.length),
+    };
   } finally {
     await db.destroy();
     await lite.close();

@@ -11,7 +11,13 @@ import type { Db } from '../db/client.ts';
 import type { IngestItems } from '../db/schema.generated.ts';
 import { clip } from '../editor/entity.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { addIncidentOfficer, addIncidentPerson, addIncidentUnit, saveIncident, saveTimelineEvent } from '../incidents/service.ts';
+import {
+  addIncidentOfficer,
+  addIncidentPerson,
+  addIncidentUnit,
+  saveIncident,
+  saveTimelineEvent,
+} from '../incidents/service.ts';
 import { saveOfficer, saveOfficerIdentifier, saveOfficerRank } from '../officers/service.ts';
 import { savePerson } from '../people/service.ts';
 import type { Editor } from '../publication/workflow.ts';
@@ -24,12 +30,32 @@ import { getBundle } from './repository.ts';
 import { reviewInput, type ReviewInput } from './schema.ts';
 
 type Item = Selectable<IngestItems>;
-type Ctx = { trx: Db; actor: Actor; sourceId: string; snapshotId: string; incidentId: string; forceId: string; articleDate: string; status: string; officers: Map<string, string> };
+type Ctx = {
+  trx: Db;
+  actor: Actor;
+  sourceId: string;
+  snapshotId: string;
+  incidentId: string;
+  forceId: string;
+  articleDate: string;
+  status: string;
+  officers: Map<string, string>;
+};
 
-const UNIT_KIND: Record<string, 'station' | 'bcu' | 'specialist'> = { station: 'station', bcu: 'bcu', unit: 'specialist' };
+const UNIT_KIND: Record<string, 'station' | 'bcu' | 'specialist'> = {
+  station: 'station',
+  bcu: 'bcu',
+  unit: 'specialist',
+};
 
 /** A claim citing the item's passage; a passage with names withheld is described, not quoted. */
-function cite(c: Ctx, item: Item, subjectType: 'incident' | 'allegation' | 'officer' | 'statement' | 'timeline_event', subjectId: string, field?: string) {
+function cite(
+  c: Ctx,
+  item: Item,
+  subjectType: 'incident' | 'allegation' | 'officer' | 'statement' | 'timeline_event',
+  subjectId: string,
+  field?: string,
+) {
   return saveClaim(c.trx, c.actor, {
     subjectType,
     subjectId,
@@ -37,7 +63,9 @@ function cite(c: Ctx, item: Item, subjectType: 'incident' | 'allegation' | 'offi
     sourceId: c.sourceId,
     snapshotId: c.snapshotId,
     ...(item.passage_redacted
-      ? { passageNote: `Passage withheld here because it names a protected person; it is at characters ${item.passage_start}–${item.passage_end} of the archived snapshot.` }
+      ? {
+          passageNote: `Passage withheld here because it names a protected person; it is at characters ${item.passage_start}–${item.passage_end} of the archived snapshot.`,
+        }
       : { quotedPassage: item.passage }),
   });
 }
@@ -62,8 +90,19 @@ async function applyOfficer(c: Ctx, item: Item) {
     ...(name ? { publishedName: name } : {}),
     roleType: (val(item, 'roleType') as 'police_officer') ?? 'police_officer',
   });
-  if (val(item, 'rank')) await saveOfficerRank(c.trx, c.actor, { officerId: o.id, rankCode: String(val(item, 'rank')), detective: val(item, 'detective') === true });
-  if (ident) await saveOfficerIdentifier(c.trx, c.actor, { officerId: o.id, forceId: c.forceId, identifierType: ident.type, identifier: ident.value });
+  if (val(item, 'rank'))
+    await saveOfficerRank(c.trx, c.actor, {
+      officerId: o.id,
+      rankCode: String(val(item, 'rank')),
+      detective: val(item, 'detective') === true,
+    });
+  if (ident)
+    await saveOfficerIdentifier(c.trx, c.actor, {
+      officerId: o.id,
+      forceId: c.forceId,
+      identifierType: ident.type,
+      identifier: ident.value,
+    });
   await cite(c, item, 'officer', o.id, name ? 'published_name' : undefined);
   await addIncidentOfficer(c.trx, c.actor, c.incidentId, o.id, 'subject');
   if (name) c.officers.set(name, o.id);
@@ -75,9 +114,16 @@ async function applyPlace(c: Ctx, item: Item) {
   if (!kind) return null; // a borough is an area, not a unit
   let unitId = (val(item, 'linkTo') as string) || (val(item, 'unitId') as string | null);
   if (!unitId) {
-    const u = await saveUnit(c.trx, c.actor, { forceId: String(val(item, 'forceId')), slug: draftSlug(String(val(item, 'name'))), name: String(val(item, 'name')), kind });
+    const u = await saveUnit(c.trx, c.actor, {
+      forceId: String(val(item, 'forceId')),
+      slug: draftSlug(String(val(item, 'name'))),
+      name: String(val(item, 'name')),
+      kind,
+    });
     unitId = u.id;
-    await updateRecord(c.trx, c.actor, 'gazetteer_entries', String(val(item, 'gazetteerId')), { unit_id: u.id });
+    await updateRecord(c.trx, c.actor, 'gazetteer_entries', String(val(item, 'gazetteerId')), {
+      unit_id: u.id,
+    });
   }
   await addIncidentUnit(c.trx, c.actor, c.incidentId, unitId);
   return { table: 'units', id: unitId };
@@ -112,11 +158,16 @@ async function applyItem(c: Ctx, item: Item): Promise<{ table: string; id: strin
       return { table: 'timeline_events', id: e.id };
     }
     case 'allegation': {
-      const officerId = ((val(item, 'officers') as string[] | null) ?? []).map((n) => c.officers.get(n)).find(Boolean);
+      const officerId = ((val(item, 'officers') as string[] | null) ?? [])
+        .map((n) => c.officers.get(n))
+        .find(Boolean);
       const a = await saveAllegation(c.trx, c.actor, {
         incidentId: c.incidentId,
-        ...(officerId ? { officerId } : { unidentifiedOfficer: 'An officer not yet identified from the article' }),
-        summary: String(val(item, 'summary') ?? '') || `Alleged, as the article reports: ${clip(item.passage, 300)}`,
+        ...(officerId
+          ? { officerId }
+          : { unidentifiedOfficer: 'An officer not yet identified from the article' }),
+        summary:
+          String(val(item, 'summary') ?? '') || `Alleged, as the article reports: ${clip(item.passage, 300)}`,
         standards: (val(item, 'standards') as string[]) ?? [],
         ...(val(item, 'iopc') ? { iopcCategory: String(val(item, 'iopc')) } : {}),
         status: c.status,
@@ -138,7 +189,9 @@ async function applyItem(c: Ctx, item: Item): Promise<{ table: string; id: strin
         ...(item.passage_redacted ? {} : { quote: String(val(item, 'quote')) }),
         sourceId: c.sourceId,
         isPromise: val(item, 'isPromise') === true,
-        ...(val(item, 'isPromise') === true ? { promiseType: String(val(item, 'promiseType') ?? 'other') as 'other' } : {}),
+        ...(val(item, 'isPromise') === true
+          ? { promiseType: String(val(item, 'promiseType') ?? 'other') as 'other' }
+          : {}),
       });
       await cite(c, item, 'statement', s.id);
       return { table: 'statements', id: s.id };
@@ -155,18 +208,27 @@ const ORDER = ['officer', 'place', 'person', 'date', 'allegation', 'statement'];
  * Saves the editor's decisions and, when asked, creates the draft records of every accepted
  * item in one transaction. Returns the incident the drafts hang under.
  */
-export async function reviewBundle(db: Db, user: Editor, bundleId: string, raw: ReviewInput): Promise<{ incidentId: string | null }> {
+export async function reviewBundle(
+  db: Db,
+  user: Editor,
+  bundleId: string,
+  raw: ReviewInput,
+): Promise<{ incidentId: string | null }> {
   requirePermission(user, 'record.edit_unpublished', 'review ingested articles');
   const input = parseInput(reviewInput, raw);
   const actor = `user:${user.id}`;
   return inTransaction(db, async (trx) => {
     const found = await getBundle(trx, bundleId);
     if (!found) throw new AppError('CUS_NOT_FOUND', 'There is no such ingested article.');
-    if (found.bundle.state !== 'proposed') throw new AppError('CUS_CONFLICT', 'The drafts of this article were already created.');
+    if (found.bundle.state !== 'proposed')
+      throw new AppError('CUS_CONFLICT', 'The drafts of this article were already created.');
     for (const item of found.items) {
       const d = input.items[String(item.position)];
       if (!d) continue;
-      await updateRecord(trx, actor, 'ingest_items', item.id, { decision: d.decision, edited: d.edited && Object.keys(d.edited).length ? JSON.stringify(d.edited) : null });
+      await updateRecord(trx, actor, 'ingest_items', item.id, {
+        decision: d.decision,
+        edited: d.edited && Object.keys(d.edited).length ? JSON.stringify(d.edited) : null,
+      });
     }
     if (input.action !== 'apply') return { incidentId: null };
     const inc = input.incident;
@@ -177,12 +239,24 @@ export async function reviewBundle(db: Db, user: Editor, bundleId: string, raw: 
           slug: draftSlug(inc.title),
           title: inc.title,
           summary: inc.summary,
-          occurred: inc.occurredOn ? { on: inc.occurredOn, precision: 'day' } : { on: null, precision: 'unknown' },
+          occurred: inc.occurredOn
+            ? { on: inc.occurredOn, precision: 'day' }
+            : { on: null, precision: 'unknown' },
           ...(inc.place ? { place: inc.place } : {}),
           forceId: inc.forceId,
         })
       ).id;
-    const c: Ctx = { trx, actor, sourceId: found.bundle.source_id, snapshotId: found.bundle.snapshot_id, incidentId, forceId: inc.forceId, articleDate: found.bundle.article_date, status: input.status, officers: new Map() };
+    const c: Ctx = {
+      trx,
+      actor,
+      sourceId: found.bundle.source_id,
+      snapshotId: found.bundle.snapshot_id,
+      incidentId,
+      forceId: inc.forceId,
+      articleDate: found.bundle.article_date,
+      status: input.status,
+      officers: new Map(),
+    };
     const items = (await getBundle(trx, bundleId))!.items.filter((i) => i.decision === 'accepted');
     if (!inc.existingId) {
       const first = items.find((i) => !i.passage_redacted) ?? found.items.find((i) => !i.passage_redacted);
@@ -191,7 +265,8 @@ export async function reviewBundle(db: Db, user: Editor, bundleId: string, raw: 
     for (const kind of ORDER)
       for (const item of items.filter((i) => i.kind === kind)) {
         const made = await applyItem(c, item);
-        if (made) await updateRecord(trx, actor, 'ingest_items', item.id, { created_record: JSON.stringify(made) });
+        if (made)
+          await updateRecord(trx, actor, 'ingest_items', item.id, { created_record: JSON.stringify(made) });
       }
     await updateRecord(trx, actor, 'ingest_bundles', bundleId, { state: 'applied', incident_id: incidentId });
     return { incidentId };

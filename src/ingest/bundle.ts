@@ -11,15 +11,7 @@ import { proposedStatus, statusHints } from './status.ts';
 import { passageFor, sentenceAt, sentences, type Span } from './text.ts';
 
 export type ItemKind =
-  | 'date'
-  | 'officer'
-  | 'official'
-  | 'person'
-  | 'place'
-  | 'force'
-  | 'allegation'
-  | 'statement'
-  | 'status';
+  'date' | 'officer' | 'official' | 'person' | 'place' | 'force' | 'allegation' | 'statement' | 'status';
 
 export interface ProposedItem {
   kind: ItemKind;
@@ -39,7 +31,13 @@ export interface ProposedBundle {
   proposedStatus: string;
   activeProceedings: boolean;
   /** The incident the drafts would describe, as first proposed. */
-  incident: { title: string; forceSlug: string | null; occurredOn: string | null; precision: string; place: string | null };
+  incident: {
+    title: string;
+    forceSlug: string | null;
+    occurredOn: string | null;
+    precision: string;
+    place: string | null;
+  };
   counts: Record<string, number>;
 }
 
@@ -68,14 +66,23 @@ export function buildBundle(input: BundleInput): ProposedBundle {
 
   const people = extractPeople(text);
   const places = placeMatcher(input.gazetteer)(text);
-  const forces = places.filter((p) => p.entry.kind === 'force').sort((a, b) => b.mentions.length - a.mentions.length);
+  const forces = places
+    .filter((p) => p.entry.kind === 'force')
+    .sort((a, b) => b.mentions.length - a.mentions.length);
   const mainForce = forces[0]?.entry.forceSlug ?? null;
 
   for (const d of extractDates(text, input.articleDate, sentenceText))
-    add('date', d.span, { on: d.on, precision: d.precision, ...(d.until ? { until: d.until } : {}), text: d.text }, d.reasons);
+    add(
+      'date',
+      d.span,
+      { on: d.on, precision: d.precision, ...(d.until ? { until: d.until } : {}), text: d.text },
+      d.reasons,
+    );
   for (const p of people.filter((x) => x.kind !== 'person')) {
     const first = p.mentions[0]!;
-    const nearForce = forces.find((f) => f.mentions.some((m) => sentenceAt(spans, m.start) === sentenceAt(spans, first.start)));
+    const nearForce = forces.find((f) =>
+      f.mentions.some((m) => sentenceAt(spans, m.start) === sentenceAt(spans, first.start)),
+    );
     const value =
       p.kind === 'officer'
         ? {
@@ -94,44 +101,94 @@ export function buildBundle(input: BundleInput): ProposedBundle {
   }
   for (const pl of places) {
     const e = pl.entry;
-    const value = { gazetteerId: e.id, kind: e.kind, name: e.name, forceSlug: e.forceSlug, forceId: e.forceId, unitId: e.unitId, mentions: pl.mentions.length };
+    const value = {
+      gazetteerId: e.id,
+      kind: e.kind,
+      name: e.name,
+      forceSlug: e.forceSlug,
+      forceId: e.forceId,
+      unitId: e.unitId,
+      mentions: pl.mentions.length,
+    };
     add(e.kind === 'force' ? 'force' : 'place', pl.mentions[0]!, value, pl.reasons);
   }
   const protectedPeople = extractProtected(text, people, sentenceText);
   for (const pp of protectedPeople)
-    add('person', pp.span, {
-      pseudonym: pp.pseudonym,
-      officialPseudonym: pp.officialPseudonym,
-      ageStatus: pp.ageStatus,
-      ...(pp.age !== undefined ? { age: pp.age } : {}),
-      sexualOffenceComplainant: pp.sexualOffenceComplainant,
-      role: pp.role,
-      nameWithheld: pp.withheldName !== null,
-    }, pp.reasons);
+    add(
+      'person',
+      pp.span,
+      {
+        pseudonym: pp.pseudonym,
+        officialPseudonym: pp.officialPseudonym,
+        ageStatus: pp.ageStatus,
+        ...(pp.age !== undefined ? { age: pp.age } : {}),
+        sexualOffenceComplainant: pp.sexualOffenceComplainant,
+        role: pp.role,
+        nameWithheld: pp.withheldName !== null,
+      },
+      pp.reasons,
+    );
   allegations(text, spans, people, add);
   for (const s of extractStatements(text, people))
-    add('statement', s.span, { speaker: s.speaker, speakerKind: s.speakerKind, speakerRole: s.speakerRole, quote: s.quote, isPromise: s.isPromise, promiseType: s.promiseType ?? null }, s.reasons);
+    add(
+      'statement',
+      s.span,
+      {
+        speaker: s.speaker,
+        speakerKind: s.speakerKind,
+        speakerRole: s.speakerRole,
+        quote: s.quote,
+        isPromise: s.isPromise,
+        promiseType: s.promiseType ?? null,
+      },
+      s.reasons,
+    );
   const hints = statusHints(text);
   for (const h of hints) {
     const sentence = sentenceText(h.span.start);
     const officers = people.filter((p) => p.kind === 'officer' && surnameIn(sentence, p)).map((p) => p.name);
-    add('status', h.span, { label: h.label, matched: h.matched, holdR5: h.startsProceedings, serviceStatus: h.serviceStatus ?? null, officers }, [h.why]);
+    add(
+      'status',
+      h.span,
+      {
+        label: h.label,
+        matched: h.matched,
+        holdR5: h.startsProceedings,
+        serviceStatus: h.serviceStatus ?? null,
+        officers,
+      },
+      [h.why],
+    );
   }
   const status = proposedStatus(hints);
   const firstDate = items.find((i) => i.kind === 'date' && String(i.proposed.on) <= input.articleDate);
-  const station = items.find((i) => i.kind === 'place' && ['station', 'unit', 'bcu'].includes(String(i.proposed.kind)));
+  const station = items.find(
+    (i) => i.kind === 'place' && ['station', 'unit', 'bcu'].includes(String(i.proposed.kind)),
+  );
 
   const minors = protectedPeople.filter((p) => p.ageStatus === 'minor' || p.sexualOffenceComplainant);
   const shown = people.filter((p) => p.kind !== 'person' && p.name).map((p) => p.name!);
-  const withholdMinors = nameRedactor(minors.flatMap((p) => (p.withheldName ? [p.withheldName] : [])), []);
-  const withholdPublic = nameRedactor(protectedPeople.flatMap((p) => (p.withheldName ? [p.withheldName] : [])), shown);
+  const withholdMinors = nameRedactor(
+    minors.flatMap((p) => (p.withheldName ? [p.withheldName] : [])),
+    [],
+  );
+  const withholdPublic = nameRedactor(
+    protectedPeople.flatMap((p) => (p.withheldName ? [p.withheldName] : [])),
+    shown,
+  );
   const withhold = (s: string) => withholdPublic(withholdMinors(s));
   const out = items
     .sort((a, b) => a.at - b.at)
     .map(({ at: _at, ...i }) => {
       const raw = text.slice(i.passageSpan.start, i.passageSpan.end);
       const passage = withhold(raw);
-      return { ...i, passage, redacted: passage !== raw, proposed: deepMap(i.proposed, withhold) as Record<string, unknown>, reasons: i.reasons.map(withhold) };
+      return {
+        ...i,
+        passage,
+        redacted: passage !== raw,
+        proposed: deepMap(i.proposed, withhold) as Record<string, unknown>,
+        reasons: i.reasons.map(withhold),
+      };
     });
   const counts: Record<string, number> = {};
   for (const i of out) counts[i.kind] = (counts[i.kind] ?? 0) + 1;
@@ -171,8 +228,20 @@ function allegations(
     add(
       'allegation',
       hits[0]!.span,
-      { standards, iopc, officers, phrases: hits.map((h) => ({ matched: h.matched, standards: h.standards, iopc: h.iopc ?? null, why: h.why })) },
-      hits.map((h) => `“${h.matched}” → ${h.standards.join(', ')}${h.iopc ? ` (IOPC: ${h.iopc})` : ''}: ${h.why}`),
+      {
+        standards,
+        iopc,
+        officers,
+        phrases: hits.map((h) => ({
+          matched: h.matched,
+          standards: h.standards,
+          iopc: h.iopc ?? null,
+          why: h.why,
+        })),
+      },
+      hits.map(
+        (h) => `“${h.matched}” → ${h.standards.join(', ')}${h.iopc ? ` (IOPC: ${h.iopc})` : ''}: ${h.why}`,
+      ),
     );
   }
 }
@@ -180,6 +249,7 @@ function allegations(
 function deepMap(v: unknown, f: (s: string) => string): unknown {
   if (typeof v === 'string') return f(v);
   if (Array.isArray(v)) return v.map((x) => deepMap(x, f));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deepMap(x, f)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deepMap(x, f)]));
   return v;
 }

@@ -64,9 +64,11 @@ function pastward(r: chrono.ParsedResult, ref: Date, sentence: string): { date: 
 
 // Durations ("for 20 minutes", "within 28 days", "for three years") and words that are not dates
 // here ("now", "sat" the verb) are left out: they are not when anything happened.
-const NOT_A_DATE = /^(?:(?:for|within|in|over)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+)?[\w-]+\s+(?:minutes?|hours?|days?|weeks?|fortnights?|months?|years?)|now|right now|sat|sun|mon|tue|wed|thu|fri)$/i;
+const NOT_A_DATE =
+  /^(?:(?:for|within|in|over)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+)?[\w-]+\s+(?:minutes?|hours?|days?|weeks?|fortnights?|months?|years?)|now|right now|sat|sun|mon|tue|wed|thu|fri)$/i;
 // A month named alone needs a preposition before it, or "May" the name would be a date.
-const MONTH_LEAD = /\b(?:in|on|from|since|until|till|by|of|during|between|and|to|early|late|mid|last|next|this|before|after)\s+$/i;
+const MONTH_LEAD =
+  /\b(?:in|on|from|since|until|till|by|of|during|between|and|to|early|late|mid|last|next|this|before|after)\s+$/i;
 
 function fromChrono(r: chrono.ParsedResult, ref: Date, sentence: string, before: string): FoundDate | null {
   const p = precisionOf(r.start);
@@ -106,7 +108,14 @@ function bareYears(text: string, taken: Span[]): FoundDate[] {
     const span = { start, end: m.index + m[0].length };
     if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
     taken = [...taken, span];
-    out.push({ span, text: text.slice(span.start, span.end), on: `${m[1]}-01-01`, until: `${m[2]}-01-01`, precision: 'year_range', reasons: ['a range of years'] });
+    out.push({
+      span,
+      text: text.slice(span.start, span.end),
+      on: `${m[1]}-01-01`,
+      until: `${m[2]}-01-01`,
+      precision: 'year_range',
+      reasons: ['a range of years'],
+    });
   }
   for (const m of text.matchAll(YEAR)) {
     const start = m.index + m[0].length - m[1]!.length;
@@ -128,7 +137,13 @@ function joinRanges(text: string, found: FoundDate[]): FoundDate[] {
     const a = found[i]!;
     const b = found[i + 1];
     const lead = text.slice(Math.max(0, a.span.start - 9), a.span.start);
-    if (b && !a.until && !b.until && RANGE_GAP.test(text.slice(a.span.end, b.span.start)) && RANGE_LEAD.test(lead)) {
+    if (
+      b &&
+      !a.until &&
+      !b.until &&
+      RANGE_GAP.test(text.slice(a.span.end, b.span.start)) &&
+      RANGE_LEAD.test(lead)
+    ) {
       const precision: Precision =
         a.precision === 'year' && b.precision === 'year'
           ? 'year_range'
@@ -146,9 +161,19 @@ function joinRanges(text: string, found: FoundDate[]): FoundDate[] {
         reasons: [`a range: ${a.text} to ${b.text}`],
       });
       i++;
-    } else if (b && a.precision === 'month' && /^\s*$/.test(text.slice(a.span.end, b.span.start)) && /^(this|last) year$/i.test(b.text)) {
+    } else if (
+      b &&
+      a.precision === 'month' &&
+      /^\s*$/.test(text.slice(a.span.end, b.span.start)) &&
+      /^(this|last) year$/i.test(b.text)
+    ) {
       // "in May this year": one month, in the year the relative phrase names.
-      out.push({ ...a, span: { start: a.span.start, end: b.span.end }, text: `${a.text} ${b.text}`, on: `${b.on.slice(0, 4)}${a.on.slice(4)}` });
+      out.push({
+        ...a,
+        span: { start: a.span.start, end: b.span.end },
+        text: `${a.text} ${b.text}`,
+        on: `${b.on.slice(0, 4)}${a.on.slice(4)}`,
+      });
       i++;
     } else out.push(a);
   }
@@ -156,11 +181,21 @@ function joinRanges(text: string, found: FoundDate[]): FoundDate[] {
 }
 
 /** Every date in the text, in order, each once. `sentenceOf` gives a date's sentence (tense). */
-export function extractDates(text: string, articleDate: string, sentenceOf: (i: number) => string): FoundDate[] {
+export function extractDates(
+  text: string,
+  articleDate: string,
+  sentenceOf: (i: number) => string,
+): FoundDate[] {
   const ref = new Date(`${articleDate}T12:00:00`);
   const parsed = chrono.en.GB.parse(text, ref, { forwardDate: false })
     .map((r) => fromChrono(r, ref, sentenceOf(r.index), text.slice(Math.max(0, r.index - 12), r.index)))
     .filter((d): d is FoundDate => d !== null && !/^\d{1,2}$/.test(d.text.trim()));
-  const all = [...parsed, ...bareYears(text, parsed.map((p) => p.span))].sort((a, b) => a.span.start - b.span.start);
+  const all = [
+    ...parsed,
+    ...bareYears(
+      text,
+      parsed.map((p) => p.span),
+    ),
+  ].sort((a, b) => a.span.start - b.span.start);
   return joinRanges(text, all);
 }

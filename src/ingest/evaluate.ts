@@ -72,9 +72,13 @@ const val = <T>(i: { proposed: Record<string, unknown> }, k: string) => i.propos
 export function predicted(b: ProposedBundle) {
   const of = (kind: string) => b.items.filter((i) => i.kind === kind);
   return {
-    dates: [...new Set(of('date').map((i) => `${val(i, 'on')}|${val(i, 'precision')}|${val(i, 'until') ?? ''}`))],
+    dates: [
+      ...new Set(of('date').map((i) => `${val(i, 'on')}|${val(i, 'precision')}|${val(i, 'until') ?? ''}`)),
+    ],
     officers: of('officer').map((i) => ({
-      name: nameKey(val<string | null>(i, 'name') ?? val<{ value: string } | null>(i, 'identifier')?.value ?? ''),
+      name: nameKey(
+        val<string | null>(i, 'name') ?? val<{ value: string } | null>(i, 'identifier')?.value ?? '',
+      ),
       rank: val<string | null>(i, 'rank'),
     })),
     places: of('place')
@@ -82,7 +86,10 @@ export function predicted(b: ProposedBundle) {
       .map((i) => fold(val(i, 'name'))),
     forces: of('force').map((i) => val<string>(i, 'forceSlug')),
     standards: [...new Set(of('allegation').flatMap((i) => val<string[]>(i, 'standards')))],
-    statements: of('statement').map((i) => ({ speaker: fold(val(i, 'speaker')), quote: fold(val(i, 'quote')) })),
+    statements: of('statement').map((i) => ({
+      speaker: fold(val(i, 'speaker')),
+      quote: fold(val(i, 'quote')),
+    })),
     status: [...new Set(of('status').map((i) => val<string>(i, 'label')))],
   };
 }
@@ -107,8 +114,16 @@ const surname = (s: string) => s.split(/\s+/).pop() ?? s;
 export function score(b: ProposedBundle, gold: Gold): Record<Field, Tally> {
   const p = predicted(b);
   return {
-    dates: pair(p.dates, gold.dates.map((d) => `${d.on}|${d.precision}|${d.until ?? ''}`), (a, g) => a === g),
-    officers: pair(p.officers, gold.officers, (a, g) => a.name === nameKey(g.name) && (g.rank === null || a.rank === g.rank)),
+    dates: pair(
+      p.dates,
+      gold.dates.map((d) => `${d.on}|${d.precision}|${d.until ?? ''}`),
+      (a, g) => a === g,
+    ),
+    officers: pair(
+      p.officers,
+      gold.officers,
+      (a, g) => a.name === nameKey(g.name) && (g.rank === null || a.rank === g.rank),
+    ),
     places: pair(p.places, gold.places.map(fold), (a, g) => a === g),
     forces: pair(p.forces, gold.forces, (a, g) => a === g),
     standards: pair(p.standards, gold.standards, (a, g) => a === g),

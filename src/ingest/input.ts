@@ -30,15 +30,31 @@ export type ArticleMeta = z.input<typeof articleMeta>;
 
 /** Refuses text no bundle should be proposed from, with a message that says what to do. */
 export function checkArticle(text: string): void {
-  if (text.trim() === '') throw new AppError('CUS_VALIDATION', 'The article is empty: paste its text, give its address or choose a file.', [{ field: 'text', message: 'is empty' }]);
+  if (text.trim() === '')
+    throw new AppError(
+      'CUS_VALIDATION',
+      'The article is empty: paste its text, give its address or choose a file.',
+      [{ field: 'text', message: 'is empty' }],
+    );
   if (text.length > MAX_ARTICLE_CHARS)
-    throw new AppError('CUS_PAYLOAD_TOO_LARGE', `The article is ${text.length.toLocaleString('en-GB')} characters long; ingestion reads at most ${MAX_ARTICLE_CHARS.toLocaleString('en-GB')}. Split it, or paste the part that matters.`);
+    throw new AppError(
+      'CUS_PAYLOAD_TOO_LARGE',
+      `The article is ${text.length.toLocaleString('en-GB')} characters long; ingestion reads at most ${MAX_ARTICLE_CHARS.toLocaleString('en-GB')}. Split it, or paste the part that matters.`,
+    );
   const n = words(text).length;
   if (n < MIN_WORDS || proseSentences(text) < MIN_SENTENCES)
-    throw new AppError('CUS_VALIDATION', `This does not look like an article: ${n} words and ${proseSentences(text)} full sentences were found (a menu, a login page or a list of links has few). Give the article's own page or paste its text.`, [{ field: 'text', message: 'is not an article' }]);
+    throw new AppError(
+      'CUS_VALIDATION',
+      `This does not look like an article: ${n} words and ${proseSentences(text)} full sentences were found (a menu, a login page or a list of links has few). Give the article's own page or paste its text.`,
+      [{ field: 'text', message: 'is not an article' }],
+    );
   const share = englishShare(text);
   if (share < MIN_ENGLISH)
-    throw new AppError('CUS_VALIDATION', `This text does not look like English (${Math.round(share * 100)}% common English words, an English article has over 30%). Ingestion reads English only; add a translation by hand.`, [{ field: 'text', message: 'is not in English' }]);
+    throw new AppError(
+      'CUS_VALIDATION',
+      `This text does not look like English (${Math.round(share * 100)}% common English words, an English article has over 30%). Ingestion reads English only; add a translation by hand.`,
+      [{ field: 'text', message: 'is not in English' }],
+    );
 }
 
 /** A source title from the text when the editor gave none: its first line, shortened. */

@@ -30,7 +30,13 @@ async function officerCandidates(db: Db, item: ProposedItem): Promise<Candidate[
   const force = await forceId(db, p.forceSlug);
   const out: Candidate[] = [];
   if (typeof p.name === 'string') {
-    const { rows } = await sql<{ id: string; published_name: string; force: string; sim: number; same_force: boolean }>`
+    const { rows } = await sql<{
+      id: string;
+      published_name: string;
+      force: string;
+      sim: number;
+      same_force: boolean;
+    }>`
       SELECT o.id, o.published_name, f.name AS force, o.force_id = ${force ?? null}::uuid AS same_force,
         similarity(f_unaccent(lower(o.published_name)), f_unaccent(lower(${p.name}::text))) AS sim
       FROM officers o JOIN forces f ON f.id = o.force_id
@@ -42,7 +48,10 @@ async function officerCandidates(db: Db, item: ProposedItem): Promise<Candidate[
         table: 'officers',
         id: r.id,
         label: `${r.published_name} (${r.force})`,
-        reasons: [`published name “${r.published_name}” is similar to “${p.name}” (${two(r.sim)})`, r.same_force ? 'same force' : 'a different force: check before linking'],
+        reasons: [
+          `published name “${r.published_name}” is similar to “${p.name}” (${two(r.sim)})`,
+          r.same_force ? 'same force' : 'a different force: check before linking',
+        ],
       });
   }
   const ident = p.identifier as { type: string; value: string } | null;
@@ -51,7 +60,13 @@ async function officerCandidates(db: Db, item: ProposedItem): Promise<Candidate[
       const reason = `${ident.type.replace(/_/g, ' ')} ${r.identifier} in the same force (${r.valid_from ?? 'no start'} to ${r.valid_to ?? 'no end'}); a number alone identifies nobody (R11)`;
       const same = out.find((c) => c.id === r.officer_id);
       if (same) same.reasons.push(reason);
-      else out.push({ table: 'officers', id: r.officer_id, label: r.published_name ?? `Officer not named (${r.slug})`, reasons: [reason] });
+      else
+        out.push({
+          table: 'officers',
+          id: r.officer_id,
+          label: r.published_name ?? `Officer not named (${r.slug})`,
+          reasons: [reason],
+        });
     }
   }
   return out;
@@ -71,12 +86,20 @@ async function unitCandidates(db: Db, item: ProposedItem, gazetteer: GazetteerEn
     table: 'units' as const,
     id: r.id,
     label: r.name,
-    reasons: [r.linked ? 'the unit this gazetteer entry stands for' : `unit name “${r.name}” is similar (${two(r.sim)}), same force`],
+    reasons: [
+      r.linked
+        ? 'the unit this gazetteer entry stands for'
+        : `unit name “${r.name}” is similar (${two(r.sim)}), same force`,
+    ],
   }));
 }
 
 /** Existing records an item may be, with the reasons. */
-export async function itemCandidates(db: Db, item: ProposedItem, gazetteer: GazetteerEntry[]): Promise<Candidate[]> {
+export async function itemCandidates(
+  db: Db,
+  item: ProposedItem,
+  gazetteer: GazetteerEntry[],
+): Promise<Candidate[]> {
   if (item.kind === 'officer') return officerCandidates(db, item);
   if (item.kind === 'place') return unitCandidates(db, item, gazetteer);
   return [];
@@ -90,9 +113,16 @@ export async function incidentCandidates(db: Db, bundle: ProposedBundle, text: s
   const found = await suggestDuplicates(db, {
     ...(bundle.incident.occurredOn ? { occurredOn: bundle.incident.occurredOn } : {}),
     ...(bundle.incident.place ? { place: bundle.incident.place } : {}),
-    ...((await forceId(db, bundle.incident.forceSlug)) ? { forceId: await forceId(db, bundle.incident.forceSlug) } : {}),
+    ...((await forceId(db, bundle.incident.forceSlug))
+      ? { forceId: await forceId(db, bundle.incident.forceSlug) }
+      : {}),
     identifiers,
     text: `${bundle.title}\n${text.slice(0, 1500)}`,
   });
-  return found.incidents.map((i) => ({ table: 'incidents' as const, id: i.id, label: `${i.title} (${i.publicationState})`, reasons: i.reasons }));
+  return found.incidents.map((i) => ({
+    table: 'incidents' as const,
+    id: i.id,
+    label: `${i.title} (${i.publicationState})`,
+    reasons: i.reasons,
+  }));
 }

@@ -44,10 +44,10 @@ export function IngestForm(props: {
       <h1>Add from an article</h1>
       <Problem err={props.err} />
       <p>
-        Paste a news report, give its web address or upload it (text, HTML or PDF). It is kept as a source with an
-        archived copy, and a draft of the records it supports is proposed, each with the passage it came from.
-        Nothing is created until you accept it, and nothing is ever published from here. Children, sexual-offence
-        complainants and members of the public are never proposed by name.
+        Paste a news report, give its web address or upload it (text, HTML or PDF). It is kept as a source
+        with an archived copy, and a draft of the records it supports is proposed, each with the passage it
+        came from. Nothing is created until you accept it, and nothing is ever published from here. Children,
+        sexual-offence complainants and members of the public are never proposed by name.
       </p>
       <form method="post" action="/editor/ingest" enctype="multipart/form-data">
         <CsrfInput token={props.csrf} />
@@ -67,7 +67,8 @@ export function IngestForm(props: {
         </p>
         <p>
           <label for="f-title">Title</label> <input id="f-title" name="title" value={v('title')} />{' '}
-          <label for="f-publisher">Publisher</label> <input id="f-publisher" name="publisher" value={v('publisher')} />{' '}
+          <label for="f-publisher">Publisher</label>{' '}
+          <input id="f-publisher" name="publisher" value={v('publisher')} />{' '}
           <label for="f-date">Published on</label>{' '}
           <input id="f-date" name="publishedOn" type="date" value={v('publishedOn')} />
         </p>
@@ -133,8 +134,16 @@ function Edits(props: { item: Item }) {
   const field = (name: string, label: string, value: unknown, type = 'text') => (
     <label>
       {label}{' '}
-      <input name={`item.${pos}.${name}`} type={type} value={value === null || value === undefined ? '' : String(value)} />
-      <input type="hidden" name={`item.${pos}.${name}.was`} value={value === null || value === undefined ? '' : String(value)} />
+      <input
+        name={`item.${pos}.${name}`}
+        type={type}
+        value={value === null || value === undefined ? '' : String(value)}
+      />
+      <input
+        type="hidden"
+        name={`item.${pos}.${name}.was`}
+        value={value === null || value === undefined ? '' : String(value)}
+      />
     </label>
   );
   if (item.kind === 'officer') return field('name', 'Name', p.name);
@@ -148,7 +157,12 @@ function Edits(props: { item: Item }) {
         <input type="hidden" name={`item.${pos}.standards.was`} value={(p.standards as string[]).join(',')} />
         {STANDARDS.map((s) => (
           <label>
-            <input type="checkbox" name={`item.${pos}.standards`} value={s} checked={(p.standards as string[]).includes(s)} />{' '}
+            <input
+              type="checkbox"
+              name={`item.${pos}.standards`}
+              value={s}
+              checked={(p.standards as string[]).includes(s)}
+            />{' '}
             {words(s)}
           </label>
         ))}
@@ -202,7 +216,11 @@ function ItemRow(props: { item: Item }) {
           </label>
         ))}
       </p>
-      {made?.id && <p class="note">Created: {made.table} {made.id}</p>}
+      {made?.id && (
+        <p class="note">
+          Created: {made.table} {made.id}
+        </p>
+      )}
     </li>
   );
 }
@@ -230,7 +248,10 @@ export function ReviewPage(props: {
   notice?: string | undefined;
 }) {
   const b = props.bundle;
-  const summary = b.summary as { incident?: { title: string; forceSlug: string | null; occurredOn: string | null; place: string | null }; incidentCandidates?: Candidate[] };
+  const summary = b.summary as {
+    incident?: { title: string; forceSlug: string | null; occurredOn: string | null; place: string | null };
+    incidentCandidates?: Candidate[];
+  };
   const inc = summary.incident;
   const applied = b.state !== 'proposed';
   return (
@@ -239,19 +260,20 @@ export function ReviewPage(props: {
       <Problem err={props.err} />
       {props.notice && <p class="callout callout-ok">{props.notice}</p>}
       <p>
-        Article of {b.article_date}. <a href={`/editor/sources/${b.source_id}`}>The source and its archived copy</a>.
-        Accepted items become <strong>draft</strong> records with a claim citing their passage; nothing is published.
+        Article of {b.article_date}.{' '}
+        <a href={`/editor/sources/${b.source_id}`}>The source and its archived copy</a>. Accepted items become{' '}
+        <strong>draft</strong> records with a claim citing their passage; nothing is published.
       </p>
       {b.active_proceedings && (
         <p class="callout callout-warn" role="alert">
-          Active proceedings hold (R5): the article reports an arrest or charge and no end of the proceedings. Record
-          the court proceedings on the incident; only a fair, accurate court report may be published.
+          Active proceedings hold (R5): the article reports an arrest or charge and no end of the proceedings.
+          Record the court proceedings on the incident; only a fair, accurate court report may be published.
         </p>
       )}
       {props.items.some((i) => i.kind === 'person') && (
         <p class="callout callout-warn">
-          People who are not officers or officials are proposed only under a pseudonym. A child or a sexual-offence
-          complainant is never named (R7, R8).
+          People who are not officers or officials are proposed only under a pseudonym. A child or a
+          sexual-offence complainant is never named (R7, R8).
         </p>
       )}
       <form method="post" action={`/editor/ingest/${b.id}`}>
@@ -295,7 +317,12 @@ export function ReviewPage(props: {
               Force{' '}
               <select name="incident.forceId" required>
                 {props.forces.map((f) => (
-                  <option value={f.value} selected={f.label.toLowerCase().includes((inc?.forceSlug ?? '—').replace(/-/g, ' ').split(' ')[0]!)}>
+                  <option
+                    value={f.value}
+                    selected={f.label
+                      .toLowerCase()
+                      .includes((inc?.forceSlug ?? '—').replace(/-/g, ' ').split(' ')[0]!)}
+                  >
                     {f.label}
                   </option>
                 ))}

@@ -61,7 +61,11 @@ const CIPHER = /\b(?:[Oo]fficer|[Ff]irearms officer|known as|cipher)\s+([A-Z]{1,
 const anyCase = (phrase: string) =>
   phrase
     .split(' ')
-    .map((w) => (/^[a-z]/i.test(w) && w !== w.toUpperCase() ? `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1)}` : w))
+    .map((w) =>
+      /^[a-z]/i.test(w) && w !== w.toUpperCase()
+        ? `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1)}`
+        : w,
+    )
     .join('\\s+');
 const OFFICIAL_ROLES = [
   'IOPC director general',
@@ -97,7 +101,8 @@ const OFFICIAL_AFTER = new RegExp(
   'g',
 );
 // A commissioner of a force is an officer; the Victims' or Information Commissioner is not.
-const FORCE_COMMISSIONER = /^(?:the\s+)?(?:Met(?:ropolitan Police)?(?:\s+Police)?\s+|City of London Police\s+)?commissioner$/i;
+const FORCE_COMMISSIONER =
+  /^(?:the\s+)?(?:Met(?:ropolitan Police)?(?:\s+Police)?\s+|City of London Police\s+)?commissioner$/i;
 
 class People {
   readonly all: FoundPerson[] = [];
@@ -136,7 +141,12 @@ function officersByRank(text: string, people: People) {
     const number = numberOnly ? raw : m[5];
     if (!name && !number) continue;
     // "Police and Crime Commissioner Jane Doe", "Victims' Commissioner": officials, found below.
-    if (rank.code === 'commissioner' && /(?:and Crime|Victims['’]|Information|Children['’]s)\s+$/.test(text.slice(0, m.index + (m[1]?.length ?? 0))))
+    if (
+      rank.code === 'commissioner' &&
+      /(?:and Crime|Victims['’]|Information|Children['’]s)\s+$/.test(
+        text.slice(0, m.index + (m[1]?.length ?? 0)),
+      )
+    )
       continue;
     const start = m.index + (m[1]?.length ?? 0);
     people.add(
@@ -173,7 +183,12 @@ function officersByRank(text: string, people: People) {
   }
   for (const m of text.matchAll(CIPHER)) {
     people.add(
-      { kind: 'officer', name: null, identifier: { type: 'cipher', value: m[1]! }, reasons: ['known by a cipher'] },
+      {
+        kind: 'officer',
+        name: null,
+        identifier: { type: 'cipher', value: m[1]! },
+        reasons: ['known by a cipher'],
+      },
       { start: m.index, end: m.index + m[0].length },
     );
   }
@@ -184,7 +199,13 @@ function officials(text: string, people: People) {
     const name = cleanName(m[3]!);
     if (!name || people.find('officer', name)) continue;
     people.add(
-      { kind: 'official', name, role: m[1]!, ...(m[2] ? { honorific: m[2] } : {}), reasons: [`role “${m[1]}” before the name`] },
+      {
+        kind: 'official',
+        name,
+        role: m[1]!,
+        ...(m[2] ? { honorific: m[2] } : {}),
+        reasons: [`role “${m[1]}” before the name`],
+      },
       { start: m.index, end: m.index + m[0].length },
     );
   }
@@ -195,13 +216,27 @@ function officials(text: string, people: People) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (FORCE_COMMISSIONER.test(role)) {
       people.add(
-        { kind: 'officer', name, rank: 'commissioner', detective: false, roleType: 'police_officer', ...(m[1] ? { honorific: m[1] } : {}), reasons: [`“${role}” after the name`] },
+        {
+          kind: 'officer',
+          name,
+          rank: 'commissioner',
+          detective: false,
+          roleType: 'police_officer',
+          ...(m[1] ? { honorific: m[1] } : {}),
+          reasons: [`“${role}” after the name`],
+        },
         span,
       );
       continue;
     }
     people.add(
-      { kind: 'official', name, role, ...(m[1] ? { honorific: m[1] } : {}), reasons: [`“${role}” after the name`] },
+      {
+        kind: 'official',
+        name,
+        role,
+        ...(m[1] ? { honorific: m[1] } : {}),
+        reasons: [`“${role}” after the name`],
+      },
       span,
     );
   }
@@ -211,16 +246,19 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+/;
 
 /** Everyone else a name tagger (compromise) finds, and "Mr/Ms Surname": the public, or a later mention. */
 function publicPeople(text: string, people: People) {
-  const tagged = nlp(text)
-    .people()
-    .json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
+  const tagged = nlp(text).people().json({ offset: true }) as {
+    text: string;
+    offset: { start: number; length: number };
+  }[];
   const titled = [...text.matchAll(/\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+([A-Z][a-zA-Z'’-]+)/g)].map((m) => ({
     text: m[0],
     offset: { start: m.index, length: m[0].length },
   }));
   for (const t of [...tagged, ...titled].sort((a, b) => a.offset.start - b.offset.start)) {
     const span = { start: t.offset.start, end: t.offset.start + t.offset.length };
-    const covered = people.all.some((p) => p.mentions.some((s) => s.start <= span.start && s.end >= span.end));
+    const covered = people.all.some((p) =>
+      p.mentions.some((s) => s.start <= span.start && s.end >= span.end),
+    );
     const name = cleanName(t.text.replace(HONORIFIC, '').trim());
     if (covered || !name || !/^[A-Z]/.test(name)) continue;
     const known = people.find('named', name);

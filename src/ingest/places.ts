@@ -24,7 +24,10 @@ export interface FoundPlace {
   reasons: string[];
 }
 
-const exact = (alias: string) => alias.length <= 4 || /^[A-Z][A-Za-z]{0,3}$/.test(alias) || /[A-Z].*[A-Z]/.test(alias.replace(/^the /, '')) && alias.length <= 6;
+const exact = (alias: string) =>
+  alias.length <= 4 ||
+  /^[A-Z][A-Za-z]{0,3}$/.test(alias) ||
+  (/[A-Z].*[A-Z]/.test(alias.replace(/^the /, '')) && alias.length <= 6);
 
 interface Pattern {
   entry: GazetteerEntry;
@@ -41,7 +44,10 @@ export function placeMatcher(entries: GazetteerEntry[]): (text: string) => Found
     .map(({ entry, alias }) => ({
       entry,
       alias,
-      re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, exact(alias) ? 'gu' : 'giu'),
+      re: new RegExp(
+        `(?<![\\p{L}\\p{N}])${escapeRegExp(alias).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`,
+        exact(alias) ? 'gu' : 'giu',
+      ),
     }));
   return (text: string) => {
     const taken: Span[] = [];
@@ -59,7 +65,9 @@ export function placeMatcher(entries: GazetteerEntry[]): (text: string) => Found
     }
     for (const f of found.values()) {
       f.mentions.sort((a, b) => a.start - b.start);
-      f.reasons.push(`gazetteer ${f.entry.kind} “${f.entry.name}” matched ${f.matched.map((m) => `“${m}”`).join(', ')}`);
+      f.reasons.push(
+        `gazetteer ${f.entry.kind} “${f.entry.name}” matched ${f.matched.map((m) => `“${m}”`).join(', ')}`,
+      );
     }
     return [...found.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   };

@@ -25,7 +25,10 @@ const OFFICIAL_CHILD = /\bChild [A-Z]\b/g;
 const SEXUAL =
   /\b(rap(?:e|ed|ing)|sexual(?:ly)? assault(?:ed)?|sexual offen[cs]es?|indecent(?:ly)? assault(?:ed)?|voyeurism|upskirting|sexual touching|sexual purpose|sexual activity with a child|indecent images)\b/i;
 const ROLE: [RegExp, FoundProtected['role']][] = [
-  [/\b(mother|father|mum|dad|sister|brother|son|daughter|wife|husband|partner|family|relative|cousin|aunt|uncle|grandmother|grandfather)\b/i, 'relative'],
+  [
+    /\b(mother|father|mum|dad|sister|brother|son|daughter|wife|husband|partner|family|relative|cousin|aunt|uncle|grandmother|grandfather)\b/i,
+    'relative',
+  ],
   [/\b(complain(?:ed|ant|t)|reported)\b/i, 'complainant'],
   [/\b(witness(?:es|ed)?|saw|filmed)\b/i, 'witness'],
   [/\b(passer-by|bystander)\b/i, 'bystander'],
@@ -40,7 +43,8 @@ const CHILD_NAME = [
   new RegExp(`\\b(?:${CHILD_NOUN}),?\\s(?:named\\s(?:locally\\s)?as\\s)?(${NAME})`, 'g'),
   new RegExp(`(${NAME}),\\s(?:a|the)\\s(?:\\d{1,2}-year-old|${CHILD_NOUN})`, 'g'),
 ];
-const NOT_A_NAME = /^(?:The|A|An|He|She|They|It|His|Her|Their|This|That|On|In|At|When|After|Before|PC|Sgt|Police|Officers?)$/;
+const NOT_A_NAME =
+  /^(?:The|A|An|He|She|They|It|His|Her|Their|This|That|On|In|At|When|After|Before|PC|Sgt|Police|Officers?)$/;
 
 /** The name written beside a child cue at this span, if any. */
 function childNameNear(text: string, span: Span): string | null {
@@ -55,16 +59,23 @@ function childNameNear(text: string, span: Span): string | null {
   return null;
 }
 
-const roleOf = (sentence: string): FoundProtected['role'] => ROLE.find(([re]) => re.test(sentence))?.[1] ?? 'victim';
+const roleOf = (sentence: string): FoundProtected['role'] =>
+  ROLE.find(([re]) => re.test(sentence))?.[1] ?? 'victim';
 
 /** The person a span names (its mention begins or ends within a few characters of it). */
-function personNear(people: FoundPerson[], span: Span, sentenceOf: (i: number) => string): FoundPerson | undefined {
+function personNear(
+  people: FoundPerson[],
+  span: Span,
+  sentenceOf: (i: number) => string,
+): FoundPerson | undefined {
   const sentence = sentenceOf(span.start);
   return people.find(
     (p) =>
       p.kind === 'person' &&
       p.mentions.some(
-        (m) => sentenceOf(m.start) === sentence && (Math.abs(m.end - span.start) <= 30 || Math.abs(span.end - m.start) <= 20),
+        (m) =>
+          sentenceOf(m.start) === sentence &&
+          (Math.abs(m.end - span.start) <= 30 || Math.abs(span.end - m.start) <= 20),
       ),
   );
 }
@@ -96,7 +107,17 @@ export function extractProtected(
   };
   for (const m of text.matchAll(OFFICIAL_CHILD)) {
     if (out.some((o) => o.pseudonym === m[0])) continue;
-    add({ ageStatus: 'minor', sexualOffenceComplainant: false, role: 'victim', withheldName: null, span: { start: m.index, end: m.index + m[0].length }, reasons: ['an official pseudonym for a child, kept exactly'] }, m[0]);
+    add(
+      {
+        ageStatus: 'minor',
+        sexualOffenceComplainant: false,
+        role: 'victim',
+        withheldName: null,
+        span: { start: m.index, end: m.index + m[0].length },
+        reasons: ['an official pseudonym for a child, kept exactly'],
+      },
+      m[0],
+    );
   }
   for (const m of text.matchAll(AGE)) {
     const age = Number(m[1] ?? m[2] ?? m[3]);
@@ -106,7 +127,10 @@ export function extractProtected(
     // ", 15," counts only right after a name; "15-year-old" and "aged 15" count anywhere.
     const person = personNear(people, span, sentenceOf);
     if (m[3] && !person) continue;
-    if (out.some((o) => o.ageStatus === 'minor' && o.span.start <= span.start && o.span.end >= span.start - 40)) continue;
+    if (
+      out.some((o) => o.ageStatus === 'minor' && o.span.start <= span.start && o.span.end >= span.start - 40)
+    )
+      continue;
     if (out.some((o) => o.ageStatus === 'minor' && sentenceOf(o.span.start) === sentence && !o.age)) {
       // "a schoolgirl, 15": one child, now with an age.
       const o = out.find((x) => x.ageStatus === 'minor' && sentenceOf(x.span.start) === sentence)!;
@@ -130,9 +154,21 @@ export function extractProtected(
     const person = personNear(people, span, sentenceOf);
     const sentence = sentenceOf(m.index);
     if (out.some((o) => o.ageStatus === 'minor' && sentenceOf(o.span.start) === sentence)) continue;
-    if (/\bchild(ren)?\b/i.test(m[0]) && !person && !/\b(a|the|her|his|their)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    if (
+      /\bchild(ren)?\b/i.test(m[0]) &&
+      !person &&
+      !/\b(a|the|her|his|their)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))
+    )
+      continue;
     if (person) claimed.add(person);
-    add({ ageStatus: 'minor', sexualOffenceComplainant: SEXUAL.test(sentence), role: roleOf(sentence), withheldName: person?.name ?? childNameNear(text, span), span, reasons: [`“${m[0]}”: a child, never named (R8)`] });
+    add({
+      ageStatus: 'minor',
+      sexualOffenceComplainant: SEXUAL.test(sentence),
+      role: roleOf(sentence),
+      withheldName: person?.name ?? childNameNear(text, span),
+      span,
+      reasons: [`“${m[0]}”: a child, never named (R8)`],
+    });
   }
   for (const p of people) {
     if (p.kind !== 'person' || claimed.has(p)) continue;
@@ -170,6 +206,8 @@ export function nameRedactor(withheld: string[], shown: string[]): (s: string) =
   const parts = [...new Set(whole.flatMap((n) => n.split(/\s+/)))].filter(
     (w) => w.length >= 2 && /^[A-Z]/.test(w) && !keep.has(w.toLowerCase()),
   );
-  const patterns = [...whole, ...parts].map((n) => new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'gu'));
+  const patterns = [...whole, ...parts].map(
+    (n) => new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'gu'),
+  );
   return (s: string) => patterns.reduce((acc, re) => acc.replace(re, WITHHELD), s);
 }

@@ -71,7 +71,8 @@ export const RANK_FORMS: RankForm[] = [
 ];
 
 /** True for abbreviations, which must be matched exactly ("PC", not "pc" in "pc world"). */
-export const isAbbreviation = (form: string) => !/[a-z]{3}/.test(form) || /^(Sgt|Supt|Insp|Cdr|Pc)$/.test(form);
+export const isAbbreviation = (form: string) =>
+  !/[a-z]{3}/.test(form) || /^(Sgt|Supt|Insp|Cdr|Pc)$/.test(form);
 
 /** The rank form written exactly like this (case-insensitive for words). */
 export function rankOf(written: string): RankForm | undefined {

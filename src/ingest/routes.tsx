@@ -33,8 +33,17 @@ function ingestDeps(deps: AppDeps): IngestDeps {
 
 async function formPage(c: Ctx, deps: AppDeps, values: FormValues = {}, err?: AppError) {
   const page = (
-    <EditorLayout title="Add from an article" session={c.get('session')} crumbs={[{ href: '/editor', label: 'Editor' }]}>
-      <IngestForm csrf={c.get('session').csrfToken} values={values} err={err} recent={await recentBundles(deps.db)} />
+    <EditorLayout
+      title="Add from an article"
+      session={c.get('session')}
+      crumbs={[{ href: '/editor', label: 'Editor' }]}
+    >
+      <IngestForm
+        csrf={c.get('session').csrfToken}
+        values={values}
+        err={err}
+        recent={await recentBundles(deps.db)}
+      />
     </EditorLayout>
   );
   return sendPrivatePage(c, page, err?.status ?? 200);
@@ -45,7 +54,13 @@ async function receive(c: Ctx, deps: AppDeps) {
   requirePermission(user, 'record.edit_unpublished', 'add records from an article');
   const body = await parseFormBody(c);
   const values = await readForm(c);
-  const meta = { url: one(values, 'url'), title: one(values, 'title'), publisher: one(values, 'publisher'), publishedOn: one(values, 'publishedOn'), kind: one(values, 'kind') };
+  const meta = {
+    url: one(values, 'url'),
+    title: one(values, 'title'),
+    publisher: one(values, 'publisher'),
+    publishedOn: one(values, 'publishedOn'),
+    kind: one(values, 'kind'),
+  };
   const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
   const text = one(values, 'text');
   try {
@@ -60,7 +75,8 @@ async function receive(c: Ctx, deps: AppDeps) {
           : await ingestText(d, actor, text, meta);
     return c.redirect(`/editor/ingest/${r.bundleId}`, 303);
   } catch (err) {
-    if (err instanceof AppError && err.status < 500 && err.code !== 'CUS_NOT_FOUND') return formPage(c, deps, values, err);
+    if (err instanceof AppError && err.status < 500 && err.code !== 'CUS_NOT_FOUND')
+      return formPage(c, deps, values, err);
     throw err;
   }
 }
@@ -69,7 +85,11 @@ async function review(c: Ctx, deps: AppDeps, err?: AppError, notice?: string) {
   const found = await getBundle(deps.db, uuidParam(c, 'id'));
   if (!found) throw new AppError('CUS_NOT_FOUND', 'There is no such ingested article.');
   const page = (
-    <EditorLayout title={`Review: ${found.bundle.title}`} session={c.get('session')} crumbs={[{ href: '/editor/ingest', label: 'Add from an article' }]}>
+    <EditorLayout
+      title={`Review: ${found.bundle.title}`}
+      session={c.get('session')}
+      crumbs={[{ href: '/editor/ingest', label: 'Add from an article' }]}
+    >
       <ReviewPage
         csrf={c.get('session').csrfToken}
         bundle={found.bundle}
@@ -100,7 +120,10 @@ function reviewFromForm(values: FormValues): ReviewInput {
       const chosen = many(values, `item.${p}.standards`);
       if (chosen.join(',') !== one(values, `item.${p}.standards.was`)) edited.standards = chosen;
     }
-    items[p] = { decision: one(values, key) as 'accepted', ...(Object.keys(edited).length ? { edited } : {}) };
+    items[p] = {
+      decision: one(values, key) as 'accepted',
+      ...(Object.keys(edited).length ? { edited } : {}),
+    };
   }
   return {
     action: one(values, 'action') === 'apply' ? 'apply' : 'save',
@@ -123,7 +146,12 @@ async function decide(c: Ctx, deps: AppDeps) {
   try {
     const r = await reviewBundle(deps.db, editorOf(c), id, reviewFromForm(values));
     if (r.incidentId) return c.redirect(`/editor/incidents/${r.incidentId}?notice=saved`, 303);
-    return review(c, deps, undefined, 'Decisions saved. Nothing is created until you choose “Create drafts”.');
+    return review(
+      c,
+      deps,
+      undefined,
+      'Decisions saved. Nothing is created until you choose “Create drafts”.',
+    );
   } catch (err) {
     const e = formError(err);
     if (!e) throw err;

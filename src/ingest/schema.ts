@@ -34,7 +34,9 @@ export const reviewInput = z
       .strict(),
     items: z.record(
       z.string().regex(/^\d+$/),
-      z.object({ decision: z.enum(['undecided', 'accepted', 'rejected']), edited: itemEdits.optional() }).strict(),
+      z
+        .object({ decision: z.enum(['undecided', 'accepted', 'rejected']), edited: itemEdits.optional() })
+        .strict(),
     ),
   })
   .strict();

@@ -41,7 +41,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The source for an address: the one already recorded for it, or a new one. */
 async function sourceFor(db: Db, actor: Actor, meta: ReturnType<typeof parsedMeta>, title: string) {
   if (!meta.url)
-    throw new AppError('CUS_VALIDATION', 'Give the article’s web address: every source must say where it was published (rule R4).', [{ field: 'url', message: 'is required' }]);
+    throw new AppError(
+      'CUS_VALIDATION',
+      'Give the article’s web address: every source must say where it was published (rule R4).',
+      [{ field: 'url', message: 'is required' }],
+    );
   const existing = await db.selectFrom('sources').select('id').where('url', '=', meta.url).executeTakeFirst();
   if (existing) return existing.id;
   const s = await inTransaction(db, (trx) =>
@@ -59,7 +63,14 @@ async function sourceFor(db: Db, actor: Actor, meta: ReturnType<typeof parsedMet
 const parsedMeta = (meta: ArticleMeta) => parseInput(articleMeta, meta);
 
 /** Stores text the editor gave (pasted, or a text/HTML file) as a snapshot of the source. */
-async function storeGiven(deps: IngestDeps, actor: Actor, sourceId: string, bytes: Buffer, mediaType: string, text: string) {
+async function storeGiven(
+  deps: IngestDeps,
+  actor: Actor,
+  sourceId: string,
+  bytes: Buffer,
+  mediaType: string,
+  text: string,
+) {
   const sha256 = await deps.blobs.put(bytes);
   return inTransaction(deps.db, (trx) =>
     insertRecord(trx, actor, 'source_snapshots', {
@@ -96,7 +107,11 @@ export async function proposeBundle(
       article_date: bundle.articleDate,
       active_proceedings: bundle.activeProceedings,
       proposed_status: bundle.proposedStatus,
-      summary: JSON.stringify({ incident: bundle.incident, counts: bundle.counts, incidentCandidates: incidents }),
+      summary: JSON.stringify({
+        incident: bundle.incident,
+        counts: bundle.counts,
+        incidentCandidates: incidents,
+      }),
       created_by: actor,
     });
     for (const [position, item] of bundle.items.entries())
@@ -118,7 +133,12 @@ export async function proposeBundle(
 }
 
 /** Ingests pasted text: the source (by its address), a snapshot holding the text, the bundle. */
-export async function ingestText(deps: IngestDeps, actor: Actor, text: string, meta: ArticleMeta): Promise<IngestResult> {
+export async function ingestText(
+  deps: IngestDeps,
+  actor: Actor,
+  text: string,
+  meta: ArticleMeta,
+): Promise<IngestResult> {
   checkArticle(text);
   const m = parsedMeta(meta);
   const title = titleFrom(text, m.title);
@@ -127,25 +147,64 @@ export async function ingestText(deps: IngestDeps, actor: Actor, text: string, m
   // The original page is archived too, in the background, so the claim can point at it later.
   const capture = await requestCapture(deps.db, actor, sourceId);
   await deps.enqueue?.(capture).catch(() => undefined);
-  return proposeBundle(deps.db, actor, { sourceId, snapshotId: snap.id, text, title, articleDate: m.publishedOn ?? today() });
+  return proposeBundle(deps.db, actor, {
+    sourceId,
+    snapshotId: snap.id,
+    text,
+    title,
+    articleDate: m.publishedOn ?? today(),
+  });
 }
 
 /** Ingests a file: a PDF goes through the upload path (metadata stripped, original sealed); HTML and text are read as given. */
-export async function ingestFile(deps: IngestDeps, actor: Actor, bytes: Uint8Array, filename: string, meta: ArticleMeta): Promise<IngestResult> {
-  if (bytes.length === 0) throw new AppError('CUS_VALIDATION', 'The file is empty.', [{ field: 'file', message: 'is empty' }]);
-  if (bytes.length > MAX_ARTICLE_FILE_BYTES) throw new AppError('CUS_PAYLOAD_TOO_LARGE', `Files are limited to ${MAX_ARTICLE_FILE_BYTES / 1024 / 1024} MB.`);
+export async function ingestFile(
+  deps: IngestDeps,
+  actor: Actor,
+  bytes: Uint8Array,
+  filename: string,
+  meta: ArticleMeta,
+): Promise<IngestResult> {
+  if (bytes.length === 0)
+    throw new AppError('CUS_VALIDATION', 'The file is empty.', [{ field: 'file', message: 'is empty' }]);
+  if (bytes.length > MAX_ARTICLE_FILE_BYTES)
+    throw new AppError(
+      'CUS_PAYLOAD_TOO_LARGE',
+      `Files are limited to ${MAX_ARTICLE_FILE_BYTES / 1024 / 1024} MB.`,
+    );
   const m = parsedMeta(meta);
   const sniffed = sniffMediaType(bytes);
   if (sniffed === 'application/pdf') {
-    if (!deps.vault) throw new AppError('CUS_UNAVAILABLE', 'PDF files need the originals key to be configured.');
+    if (!deps.vault)
+      throw new AppError('CUS_UNAVAILABLE', 'PDF files need the originals key to be configured.');
     const sourceId = await sourceFor(deps.db, actor, m, m.title ?? filename);
-    const up = await uploadToSource({ db: deps.db, blobs: deps.blobs, vault: deps.vault }, actor, sourceId, { bytes, filename, declaredType: 'application/pdf' });
-    const snap = await deps.db.selectFrom('source_snapshots').select('extracted_text').where('id', '=', up.snapshotId).executeTakeFirstOrThrow();
-    if (!snap.extracted_text) throw new AppError('CUS_VALIDATION', 'This PDF has no text layer (a scan?): it was kept as a source, but there is nothing to read.');
-    return proposeBundle(deps.db, actor, { sourceId, snapshotId: up.snapshotId, text: snap.extracted_text, title: titleFrom(snap.extracted_text, m.title), articleDate: m.publishedOn ?? today() });
+    const up = await uploadToSource({ db: deps.db, blobs: deps.blobs, vault: deps.vault }, actor, sourceId, {
+      bytes,
+      filename,
+      declaredType: 'application/pdf',
+    });
+    const snap = await deps.db
+      .selectFrom('source_snapshots')
+      .select('extracted_text')
+      .where('id', '=', up.snapshotId)
+      .executeTakeFirstOrThrow();
+    if (!snap.extracted_text)
+      throw new AppError(
+        'CUS_VALIDATION',
+        'This PDF has no text layer (a scan?): it was kept as a source, but there is nothing to read.',
+      );
+    return proposeBundle(deps.db, actor, {
+      sourceId,
+      snapshotId: up.snapshotId,
+      text: snap.extracted_text,
+      title: titleFrom(snap.extracted_text, m.title),
+      articleDate: m.publishedOn ?? today(),
+    });
   }
   if (sniffed && sniffed !== 'text/html')
-    throw new AppError('CUS_UPLOAD_UNSUPPORTED', `This file is ${sniffed}; ingestion reads articles as text, HTML or PDF.`);
+    throw new AppError(
+      'CUS_UPLOAD_UNSUPPORTED',
+      `This file is ${sniffed}; ingestion reads articles as text, HTML or PDF.`,
+    );
   const buf = Buffer.from(bytes);
   if (buf.includes(0)) throw new AppError('CUS_UPLOAD_UNSUPPORTED', 'This file is not text, HTML or PDF.');
   const html = sniffed === 'text/html' || /\.html?$/i.test(filename);
@@ -155,7 +214,13 @@ export async function ingestFile(deps: IngestDeps, actor: Actor, bytes: Uint8Arr
   const title = titleFrom(text, m.title ?? extracted.title);
   const sourceId = await sourceFor(deps.db, actor, m, title);
   const snap = await storeGiven(deps, actor, sourceId, buf, html ? 'text/html' : 'text/plain', text);
-  return proposeBundle(deps.db, actor, { sourceId, snapshotId: snap.id, text, title, articleDate: m.publishedOn ?? today() });
+  return proposeBundle(deps.db, actor, {
+    sourceId,
+    snapshotId: snap.id,
+    text,
+    title,
+    articleDate: m.publishedOn ?? today(),
+  });
 }
 
 /** Ingests a web address: captured now (SSRF-guarded, within the capture limits), then read. */
@@ -166,10 +231,24 @@ export async function ingestUrl(deps: IngestDeps, actor: Actor, meta: ArticleMet
   const snapshotId = await requestCapture(deps.db, actor, sourceId);
   const outcome = await captureSnapshot(deps.db, deps.blobs, snapshotId, deps.limits, true);
   if (outcome.status !== 'captured')
-    throw new AppError('CUS_VALIDATION', `The page could not be captured: ${'error' in outcome ? outcome.error : outcome.status === 'gone' ? `HTTP ${outcome.httpStatus}, the page is gone` : outcome.reason}. Paste the article's text instead.`, [{ field: 'url', message: 'could not be captured' }]);
-  const snap = await deps.db.selectFrom('source_snapshots').select(['extracted_text']).where('id', '=', snapshotId).executeTakeFirstOrThrow();
+    throw new AppError(
+      'CUS_VALIDATION',
+      `The page could not be captured: ${'error' in outcome ? outcome.error : outcome.status === 'gone' ? `HTTP ${outcome.httpStatus}, the page is gone` : outcome.reason}. Paste the article's text instead.`,
+      [{ field: 'url', message: 'could not be captured' }],
+    );
+  const snap = await deps.db
+    .selectFrom('source_snapshots')
+    .select(['extracted_text'])
+    .where('id', '=', snapshotId)
+    .executeTakeFirstOrThrow();
   const text = snap.extracted_text ?? '';
   checkArticle(text);
   const title = titleFrom(text, m.title);
-  return proposeBundle(deps.db, actor, { sourceId, snapshotId, text, title, articleDate: m.publishedOn ?? today() });
+  return proposeBundle(deps.db, actor, {
+    sourceId,
+    snapshotId,
+    text,
+    title,
+    articleDate: m.publishedOn ?? today(),
+  });
 }

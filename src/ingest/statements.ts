@@ -17,12 +17,15 @@ export interface FoundStatement {
   reasons: string[];
 }
 
-const VERB = '(?:said|says|told [^.,“”"]{1,60}?|added|explained|continued|warned|admitted|stated|wrote|commented|insisted)';
+const VERB =
+  '(?:said|says|told [^.,“”"]{1,60}?|added|explained|continued|warned|admitted|stated|wrote|commented|insisted)';
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,]*${VERB}[\\s,]+([^.“”"\\n]{2,100})`);
 const AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,]*([^.“”"\\n]{2,100}?)\\s+${VERB}(?=[\\s.,;]|$)`);
 const BEFORE = new RegExp(`([^.“”"\\n]{2,140}?)\\s+${VERB}\\s*(?:that\\s*)?[:,]?\\s*$`);
 // Reported speech around a quoted fragment: X said the force “fell short…”.
-const BEFORE_REPORTED = new RegExp(`([^.“”"\\n]{2,100}?)\\s+(?:said|says|told [^.,“”"]{1,40}?|added|admitted)\\s+(?:that\\s+)?[^.“”"\\n:]{0,80}$`);
+const BEFORE_REPORTED = new RegExp(
+  `([^.“”"\\n]{2,100}?)\\s+(?:said|says|told [^.,“”"]{1,40}?|added|admitted)\\s+(?:that\\s+)?[^.“”"\\n:]{0,80}$`,
+);
 
 // Organisations that speak through a statement or a spokesperson.
 const ORGS: [RegExp, string][] = [
@@ -36,7 +39,8 @@ const ORGS: [RegExp, string][] = [
   [/\bthe force\b/i, 'the force'],
 ];
 
-const PROMISE_MARK = /\b(we will|I will|we are committed|we're committed|we are determined|I am determined|we have pledged|we pledge|I promise|we promise|we must|we're going to|we are going to)\b/i;
+const PROMISE_MARK =
+  /\b(we will|I will|we are committed|we're committed|we are determined|I am determined|we have pledged|we pledge|I promise|we promise|we must|we're going to|we are going to)\b/i;
 const PROMISE_TYPE: [RegExp, string][] = [
   [/\broot(?:ing)? out|rid (?:the|our) (?:force|service|ranks)|no place (?:in|for)\b/i, 'root_out'],
   [/\b(?:dismiss|sack|remove (?:officers|them))/i, 'dismissals'],
@@ -58,7 +62,8 @@ function asSpeaker(named: FoundPerson): Speaker | 'public' {
   return {
     speaker: named.name!,
     speakerKind: named.kind,
-    speakerRole: named.kind === 'officer' ? (named.rank ?? 'officer').replace(/_/g, ' ') : (named.role ?? 'official'),
+    speakerRole:
+      named.kind === 'officer' ? (named.rank ?? 'officer').replace(/_/g, ' ') : (named.role ?? 'official'),
   };
 }
 
@@ -66,11 +71,17 @@ function asSpeaker(named: FoundPerson): Speaker | 'public' {
 function lastNamedBefore(people: FoundPerson[], offset: number): FoundPerson | undefined {
   let best: { p: FoundPerson; at: number } | undefined;
   for (const p of people)
-    for (const m of p.mentions) if (p.name && m.start < offset && (!best || m.start > best.at)) best = { p, at: m.start };
+    for (const m of p.mentions)
+      if (p.name && m.start < offset && (!best || m.start > best.at)) best = { p, at: m.start };
   return best?.p;
 }
 
-function resolve(phrase: string, people: FoundPerson[], last: Speaker | null, at: number): Speaker | null | 'public' {
+function resolve(
+  phrase: string,
+  people: FoundPerson[],
+  last: Speaker | null,
+  at: number,
+): Speaker | null | 'public' {
   const p = phrase.trim();
   if (/^(he|she|they)$/i.test(p)) {
     const near = lastNamedBefore(people, at);
@@ -85,10 +96,16 @@ function resolve(phrase: string, people: FoundPerson[], last: Speaker | null, at
     if (m) {
       const name = org.replace('$1', m[1] ?? '');
       const spokes = /spokes(?:wo)?(?:man|person)/i.test(p);
-      return { speaker: name, speakerKind: 'organisation', speakerRole: spokes ? 'spokesperson' : 'statement' };
+      return {
+        speaker: name,
+        speakerKind: 'organisation',
+        speakerRole: spokes ? 'spokesperson' : 'statement',
+      };
     }
   }
-  return /spokes(?:wo)?(?:man|person)/i.test(p) ? { speaker: 'a spokesperson', speakerKind: 'organisation', speakerRole: 'spokesperson' } : null;
+  return /spokes(?:wo)?(?:man|person)/i.test(p)
+    ? { speaker: 'a spokesperson', speakerKind: 'organisation', speakerRole: 'spokesperson' }
+    : null;
 }
 
 /** Quoted passages (curly or straight double quotes) of at least four words. */
@@ -119,7 +136,12 @@ export function extractStatements(text: string, people: FoundPerson[]): FoundSta
     let speaker: Speaker | null | 'public' = phrase ? resolve(phrase, people, last, q.start) : null;
     const reasons: string[] = [];
     if (speaker && speaker !== 'public') reasons.push(`attributed to “${phrase!.trim()}”`);
-    else if (!phrase && last && q.start - lastEnd < 400 && !/[“"]/.test(text.slice(lastEnd + 1, q.start - 1))) {
+    else if (
+      !phrase &&
+      last &&
+      q.start - lastEnd < 400 &&
+      !/[“"]/.test(text.slice(lastEnd + 1, q.start - 1))
+    ) {
       speaker = last;
       reasons.push('continues the quote before it');
     }

@@ -51,7 +51,12 @@ export const ingestCommand: Command = {
     if (r.bundle.activeProceedings)
       out('Warning: an arrest or charge is reported with no end of the proceedings: the R5 hold applies.');
     const withheld = r.bundle.items.filter((i) => i.kind === 'person').length;
-    if (withheld) out(`${withheld} person(s) proposed only under a pseudonym; no child or member of the public is named.`);
-    out(`Nothing was published. Review it at ${config.publicUrl.replace(/\/$/, '')}/editor/ingest/${r.bundleId}`);
+    if (withheld)
+      out(
+        `${withheld} person(s) proposed only under a pseudonym; no child or member of the public is named.`,
+      );
+    out(
+      `Nothing was published. Review it at ${config.publicUrl.replace(/\/$/, '')}/editor/ingest/${r.bundleId}`,
+    );
   },
 };
