@@ -97,13 +97,5 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Lower case, straight quotes, single spaces: for comparing names and quotes. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+/** Lower case, straight quotes, single spaces: for comparing names and quotes (the claim check's normaliser). */
+export { normaliseForMatch as fold } from '../sources/service.ts';
