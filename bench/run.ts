@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importBenchmark } from './import.ts';
+import { ingestBenchmark } from './ingest.ts';
 import { pagesBenchmark } from './pages.ts';
 import { startupBenchmark } from './startup.ts';
 
@@ -10,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: startupBenchmark,
   pages: pagesBenchmark,
   import: importBenchmark,
+  ingest: ingestBenchmark,
 };
 
 const name = process.argv[2];

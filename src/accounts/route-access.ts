@@ -84,6 +84,16 @@ export const ROUTE_ACCESS: Record<string, Access> = {
     level: 'signed-in',
     note: 'always a download; active types as octet-stream',
   },
+  'GET /editor/ingest': perm('record.edit_unpublished'),
+  'POST /editor/ingest': perm(
+    'record.edit_unpublished',
+    'creates a source and a proposed bundle; publishes nothing',
+  ),
+  'GET /editor/ingest/:id': perm('record.edit_unpublished'),
+  'POST /editor/ingest/:id': perm(
+    'record.edit_unpublished',
+    'accepted items become drafts; publishes nothing',
+  ),
   'GET /editor/imports': perm('dataset.import'),
   'POST /editor/imports': perm('dataset.import', 'all or nothing; audited'),
   'GET /editor/submissions': perm('submission.moderate', 'contents need the moderation key unlocked'),

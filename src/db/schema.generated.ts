@@ -187,6 +187,19 @@ export interface Forces {
   agency_type: string | null;
 }
 
+export interface GazetteerEntries {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  aliases: Generated<string[]>;
+  force_id: string;
+  parent_id: string | null;
+  unit_id: string | null;
+  source_note: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface IncidentForces {
   incident_id: string;
   force_id: string;
@@ -227,6 +240,41 @@ export interface Incidents {
   search: GeneratedAlways<string | null>;
   proceedings_active: Generated<boolean>;
   merged_into: string | null;
+}
+
+export interface IngestBundles {
+  id: Generated<string>;
+  source_id: string;
+  snapshot_id: string;
+  title: string;
+  article_date: string;
+  state: Generated<string>;
+  active_proceedings: Generated<boolean>;
+  proposed_status: string | null;
+  incident_id: string | null;
+  summary: Generated<Json>;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface IngestItems {
+  id: Generated<string>;
+  bundle_id: string;
+  position: number;
+  kind: string;
+  passage_start: number;
+  passage_end: number;
+  passage: string;
+  passage_redacted: Generated<boolean>;
+  proposed: Json;
+  reasons: Generated<Json>;
+  candidates: Generated<Json>;
+  decision: Generated<string>;
+  edited: Json | null;
+  created_record: Json | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface Invitations {
@@ -699,11 +747,14 @@ export interface DB {
   dataset_records: DatasetRecords;
   findings: Findings;
   forces: Forces;
+  gazetteer_entries: GazetteerEntries;
   incident_forces: IncidentForces;
   incident_officers: IncidentOfficers;
   incident_people: IncidentPeople;
   incident_units: IncidentUnits;
   incidents: Incidents;
+  ingest_bundles: IngestBundles;
+  ingest_items: IngestItems;
   invitations: Invitations;
   login_throttle: LoginThrottle;
   match_candidates: MatchCandidates;

@@ -51,6 +51,7 @@ export const serveCommand: Command = {
       contactEmail: config.contactEmail,
       blobs: await blobStoreFromConfig(config),
       vault: await openVault(loadVaultKey(config.originals)),
+      captureLimits: config.capture,
       receipts: await openReceiptSigner(loadReceiptKey(config.receipts)),
     };
     const app = createApp(deps);
