@@ -21,6 +21,7 @@ import { replyRoutes } from '../reply/routes.tsx';
 import { complaintRoutes } from '../complaints/routes.tsx';
 import { statementRoutes } from '../statements/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
+import { patternRoutes } from '../patterns/routes.tsx';
 import { MAX_SUBMISSION_BYTES } from '../submissions/schema.ts';
 import { MAX_IMPORT_UPLOAD_BYTES } from '../imports/routes.tsx';
 import { submissionRoutes } from '../submissions/routes.tsx';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', complaintRoutes(deps));
   app.route('/', receiptRoutes(deps));
   app.route('/', searchRoutes(deps));
+  app.route('/', patternRoutes(deps));
   app.route('/', evidenceRoutes(deps));
   app.route('/', submissionRoutes(deps));
 
