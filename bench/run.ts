@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pagesBenchmark } from './pages.ts';
+import { patternsBenchmark } from './patterns.ts';
 import { startupBenchmark } from './startup.ts';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: startupBenchmark,
   pages: pagesBenchmark,
+  patterns: patternsBenchmark,
 };
 
 const name = process.argv[2];

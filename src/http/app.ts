@@ -22,6 +22,7 @@ import { complaintRoutes } from '../complaints/routes.tsx';
 import { statementRoutes } from '../statements/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
 import { patternRoutes } from '../patterns/routes.tsx';
+import { promiseRoutes } from '../promises/routes.tsx';
 import { MAX_SUBMISSION_BYTES } from '../submissions/schema.ts';
 import { MAX_IMPORT_UPLOAD_BYTES } from '../imports/routes.tsx';
 import { submissionRoutes } from '../submissions/routes.tsx';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', receiptRoutes(deps));
   app.route('/', searchRoutes(deps));
   app.route('/', patternRoutes(deps));
+  app.route('/', promiseRoutes(deps));
   app.route('/', evidenceRoutes(deps));
   app.route('/', submissionRoutes(deps));
 
