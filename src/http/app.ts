@@ -23,6 +23,7 @@ import { statementRoutes } from '../statements/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
 import { patternRoutes } from '../patterns/routes.tsx';
 import { promiseRoutes } from '../promises/routes.tsx';
+import { followRoutes } from '../follow/routes.tsx';
 import { MAX_SUBMISSION_BYTES } from '../submissions/schema.ts';
 import { MAX_IMPORT_UPLOAD_BYTES } from '../imports/routes.tsx';
 import { submissionRoutes } from '../submissions/routes.tsx';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
   mountAssets(app);
+  app.route('/', followRoutes(deps));
   app.route('/', incidentRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/editor', editorRoutes(deps));
