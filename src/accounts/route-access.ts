@@ -86,6 +86,9 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   },
   'GET /editor/imports': perm('dataset.import'),
   'POST /editor/imports': perm('dataset.import', 'all or nothing; audited'),
+  'GET /editor/webhooks': perm('webhook.manage'),
+  'POST /editor/webhooks': perm('webhook.manage', 'the secret is shown once and never audited'),
+  'POST /editor/webhooks/:id/delete': perm('webhook.manage', 'audited'),
   'GET /editor/submissions': perm('submission.moderate', 'contents need the moderation key unlocked'),
   'POST /editor/submissions/key': perm('user.manage', 'once, while no key exists'),
   'POST /editor/submissions/passphrase': perm(

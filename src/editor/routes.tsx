@@ -29,6 +29,7 @@ import { uploadRoutes } from '../uploads/routes.tsx';
 import { complaintEditorRoutes } from '../complaints/editor-routes.tsx';
 import { submissionEditorRoutes } from '../submissions/editor-routes.tsx';
 import { importRoutes } from '../imports/routes.tsx';
+import { webhookEditorRoutes } from '../follow/editor-routes.tsx';
 import { FromSubmission } from '../submissions/provenance.tsx';
 
 const NOTICES = {
@@ -172,6 +173,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   app.route('/complaints', complaintEditorRoutes(deps));
   app.route('/submissions', submissionEditorRoutes(deps));
   app.route('/imports', importRoutes(deps));
+  app.route('/webhooks', webhookEditorRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
   // Before the generic /:type routes, which would take "audit" for a kind of record.

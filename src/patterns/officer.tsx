@@ -309,10 +309,11 @@ export function OfficerPatternPage(props: { data: OfficerPatternData }) {
         <p>
           Counts are of published allegations in published incidents, by the year the incident happened. The
           percentile is the share of officers in the peer group with fewer allegations over the same period,
-          plus half of those with the same number (mid-rank). The peer group is officers of the same force
-          (and the same current unit or rank, where known) with at least one published allegation in our
-          records: it is not every officer of the force, and our records are not every complaint made. A high
-          count can reflect a busy or public-facing role, or how much has been published about one case.
+          plus half of those with the same number, the officer included (mid-rank). The peer group is officers
+          of the same force (and the same current unit or rank, where known) with at least one published
+          allegation in our records: it is not every officer of the force, and our records are not every
+          complaint made. A high count can reflect a busy or public-facing role, or how much has been
+          published about one case.
         </p>
         <p>
           These figures are about one named officer, each allegation already public on their page, so they are
