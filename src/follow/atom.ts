@@ -3,8 +3,20 @@ import type { FeedEntry } from './feeds.ts';
 
 /** XML text and attribute escaping; characters XML 1.0 forbids are dropped. */
 export function xmlEscape(s: string): string {
-  return s
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+  // XML 1.0 allows tab, line feed, carriage return and U+0020 upward (less surrogates, U+FFFE/F).
+  return [...s]
+    .filter((ch) => {
+      const c = ch.codePointAt(0)!;
+      return (
+        c === 9 ||
+        c === 10 ||
+        c === 13 ||
+        (c >= 0x20 && c <= 0xd7ff) ||
+        (c >= 0xe000 && c <= 0xfffd) ||
+        c >= 0x10000
+      );
+    })
+    .join('')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
