@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { unitAndDescendants } from '../forces/public.ts';
 import { renderProblems } from '../publication/render-guard.ts';
 import { UNNAMED_OFFICER } from '../allegations/repository.ts';
+import { nameable } from '../patterns/components.tsx';
 
 /** Entries per feed. */
 export const FEED_SIZE = 50;
@@ -131,16 +132,8 @@ export function feedUpdated(entries: FeedEntry[]): Date {
   return entries.reduce((d, e) => (e.updated > d ? e.updated : d), new Date(0));
 }
 
-/** Officer feeds: only officers whose page is public. */
+/** Officer feeds: only officers whose page is public (published, named, not held). */
 export async function publicOfficer(db: Db, slug: string) {
-  const row = await db
-    .selectFrom('officers')
-    .select(['id', 'slug', 'published_name'])
-    .where('slug', '=', slug)
-    .where('publication_state', '=', 'published')
-    .where('published_name', 'is not', null)
-    .executeTakeFirst();
-  return row && !(await held(db, 'officers', row.id))
-    ? { ...row, published_name: row.published_name! }
-    : undefined;
+  const row = await db.selectFrom('officers').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row ? (await nameable(db, [row.id])).get(row.id) : undefined;
 }

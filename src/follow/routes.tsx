@@ -39,7 +39,7 @@ export function followRoutes(deps: AppDeps): Hono {
   app.get('/officers/:slug/feed.atom', async (c) => {
     const o = await publicOfficer(deps.db, c.req.param('slug'));
     if (!o) throw new AppError('CUS_NOT_FOUND', 'There is no published officer record at this address.');
-    return sendFeed(c, deps, { officerId: o.id }, o.published_name, `/officers/${o.slug}`);
+    return sendFeed(c, deps, { officerId: o.id }, o.name, `/officers/${o.slug}`);
   });
   app.get('/forces/:slug/feed.atom', async (c) => {
     const f = await getForceBySlug(deps.db, c.req.param('slug'));
