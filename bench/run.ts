@@ -5,6 +5,7 @@ import path from 'node:path';
 import { importBenchmark } from './import.ts';
 import { ingestBenchmark } from './ingest.ts';
 import { pagesBenchmark } from './pages.ts';
+import { patternsBenchmark } from './patterns.ts';
 import { startupBenchmark } from './startup.ts';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   pages: pagesBenchmark,
   import: importBenchmark,
   ingest: ingestBenchmark,
+  patterns: patternsBenchmark,
 };
 
 const name = process.argv[2];

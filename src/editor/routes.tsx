@@ -31,6 +31,7 @@ import { complaintEditorRoutes } from '../complaints/editor-routes.tsx';
 import { submissionEditorRoutes } from '../submissions/editor-routes.tsx';
 import { importRoutes } from '../imports/routes.tsx';
 import { ingestRoutes } from '../ingest/routes.tsx';
+import { webhookEditorRoutes } from '../follow/editor-routes.tsx';
 import { FromSubmission } from '../submissions/provenance.tsx';
 
 const NOTICES = {
@@ -176,6 +177,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   app.route('/submissions', submissionEditorRoutes(deps));
   app.route('/imports', importRoutes(deps));
   app.route('/ingest', ingestRoutes(deps));
+  app.route('/webhooks', webhookEditorRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
   // Before the generic /:type routes, which would take "audit" for a kind of record.

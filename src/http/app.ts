@@ -23,6 +23,9 @@ import { replyRoutes } from '../reply/routes.tsx';
 import { complaintRoutes } from '../complaints/routes.tsx';
 import { statementRoutes } from '../statements/routes.tsx';
 import { searchRoutes } from '../search/routes.tsx';
+import { patternRoutes } from '../patterns/routes.tsx';
+import { promiseRoutes } from '../promises/routes.tsx';
+import { followRoutes } from '../follow/routes.tsx';
 import { MAX_SUBMISSION_BYTES } from '../submissions/schema.ts';
 import { MAX_IMPORT_UPLOAD_BYTES } from '../imports/routes.tsx';
 import { submissionRoutes } from '../submissions/routes.tsx';
@@ -102,6 +105,7 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
   mountAssets(app);
+  app.route('/', followRoutes(deps));
   app.route('/', incidentRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/editor', editorRoutes(deps));
@@ -114,6 +118,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', complaintRoutes(deps));
   app.route('/', receiptRoutes(deps));
   app.route('/', searchRoutes(deps));
+  app.route('/', patternRoutes(deps));
+  app.route('/', promiseRoutes(deps));
   app.route('/', evidenceRoutes(deps));
   app.route('/', submissionRoutes(deps));
 
