@@ -252,8 +252,8 @@ describe('Chicago CPDP', () => {
     assert.equal(r.status, 'imported');
     assert.deepEqual(await counts(t.db), before);
     const { rows } = await sql<{ outcome_code: string }>`
-      SELECT f.outcome_code FROM findings f JOIN dataset_records d ON d.entity_id = f.id AND d.record_kind = 'finding'
-      WHERE d.external_id = ${row.row_id}`.execute(t.db);
+      SELECT f.outcome_code FROM findings f JOIN dataset_records d ON d.entity_id = f.allegation_id
+      WHERE d.record_kind = 'allegation' AND d.external_id = ${row.row_id}`.execute(t.db);
     assert.deepEqual(rows, [{ outcome_code: 'exonerated' }]);
   });
 
