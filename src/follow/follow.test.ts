@@ -146,11 +146,18 @@ test('a newly published record reaches a local receiver with a valid signature, 
     const payload = JSON.parse(got!.body);
     assert.equal(payload.record.type, 'incident');
     assert.equal(payload.record.url, `https://custodiet.example.org/incidents/${incident.slug}`);
-    const row = await t.db
-      .selectFrom('webhook_deliveries')
-      .selectAll()
-      .where('subscription_id', '=', sub.id)
-      .executeTakeFirstOrThrow();
+    // The job records the delivery after the receiver has answered: wait for that write.
+    const delivery = () =>
+      t.db
+        .selectFrom('webhook_deliveries')
+        .selectAll()
+        .where('subscription_id', '=', sub.id)
+        .executeTakeFirstOrThrow();
+    let row = await delivery();
+    while (row.status !== 'delivered' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      row = await delivery();
+    }
     assert.equal(row.status, 'delivered');
     assert.equal(row.attempts, 2);
     const audit = await t.db.selectFrom('audit_log').select('diff').where('entity_id', '=', sub.id).execute();
