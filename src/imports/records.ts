@@ -50,7 +50,13 @@ export function idFor(scope: RecordScope, kind: RecordKind, externalId: string):
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const loose = (trx: Db): Kysely<any> => trx as unknown as Kysely<any>;
 
-type Guard = 'draft' | 'always' | 'never' | 'finding' | { parent: keyof DB; via: string };
+type Guard =
+  | 'draft'
+  | 'always'
+  | 'never'
+  | 'finding'
+  | { parent: keyof DB; via: string }
+  | { when: RawBuilder<boolean> };
 
 /** How one table is upserted. */
 export interface UpsertSpec<R> {
@@ -61,7 +67,8 @@ export interface UpsertSpec<R> {
   /**
    * When an existing row may be updated: 'draft' (its own publication_state), a parent table's
    * draft state through a foreign key column, 'finding' (a sanction: its allegation's state),
-   * 'always' (reference rows such as agencies), or 'never' (insert only).
+   * 'always' (reference rows such as agencies), 'never' (insert only), or `when`: a condition
+   * of its own on the existing row (referred to by the table's name).
    */
   guard: Guard;
 }
@@ -70,6 +77,7 @@ function guardSql(table: string, guard: Guard): RawBuilder<boolean> {
   if (guard === 'always') return sql<boolean>`true`;
   if (guard === 'never') return sql<boolean>`false`;
   if (guard === 'draft') return sql<boolean>`${sql.ref(`${table}.publication_state`)} = 'draft'`;
+  if (typeof guard === 'object' && 'when' in guard) return guard.when;
   // A sanction belongs to a finding, which belongs to an allegation: the allegation decides.
   if (guard === 'finding')
     return sql<boolean>`EXISTS (SELECT 1 FROM findings f JOIN allegations a ON a.id = f.allegation_id
@@ -116,19 +124,21 @@ export async function upsertRecords<R extends { id: string }>(
 export interface DatasetLink {
   externalId: string;
   entityId: string;
-  attributes?: Record<string, string | number | boolean | null>;
+  attributes?: Record<string, string | number | boolean | null | string[]>;
 }
 
 /**
  * Records which dataset id became which record, and from which file (provenance). With
- * `touch: false` an existing link is left as it is (a placeholder made for a row of another file).
+ * `touch: false` an existing link is left as it is (a placeholder made for a row of another file);
+ * with 'repoint' it also moves to the record given now (an agency renamed by its dataset is
+ * found under its new name: record ids that are not derived from the dataset id can change).
  */
 export async function linkRecords(
   trx: Db,
   scope: RecordScope,
   kind: RecordKind,
   links: DatasetLink[],
-  touch = true,
+  touch: boolean | 'repoint' = true,
 ): Promise<void> {
   if (links.length === 0) return;
   const byId = new Map(links.map((l) => [l.externalId, l]));
@@ -147,12 +157,12 @@ export async function linkRecords(
     )
     .onConflict((oc) => {
       const key = oc.columns(['source_id', 'record_kind', 'external_id']);
-      return touch
-        ? key.doUpdateSet({
-            last_file_id: scope.fileId,
-            attributes: sql`dataset_records.attributes || excluded.attributes`,
-          })
-        : key.doNothing();
+      if (!touch) return key.doNothing();
+      return key.doUpdateSet({
+        last_file_id: scope.fileId,
+        attributes: sql`dataset_records.attributes || excluded.attributes`,
+        ...(touch === 'repoint' ? { entity_id: sql`excluded.entity_id` } : {}),
+      });
     })
     .execute();
 }

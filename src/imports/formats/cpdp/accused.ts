@@ -4,6 +4,7 @@ import { slugify } from '../../../schema/common.ts';
 import { day, externalId, text, wholeNumber } from '../../fields.ts';
 import type { ImportContext, ImportFormat } from '../../framework.ts';
 import { ImportFileError } from '../../read.ts';
+import { linkOfficersToIncidents, placeholderIncidents } from '../../incidents.ts';
 import { idFor, linkRecords, survivors, upsertRecords, type DatasetLink } from '../../records.ts';
 import {
   IOPC_CATEGORIES,
@@ -82,12 +83,12 @@ function summaryOf(r: AccusedRow): string {
 }
 
 /** Incidents named by the batch, made as placeholders when the complaints file has not come yet. */
-async function complaintsOf(trx: Db, ctx: Ctx, crIds: string[]) {
-  await upsertRecords(
+function complaintsOf(trx: Db, ctx: Ctx, crIds: string[]) {
+  return placeholderIncidents(
     trx,
     ctx,
-    { table: 'incidents', kind: 'incident', update: [], guard: 'never' },
     crIds.map((cr) => ({
+      externalId: cr,
       id: idFor(ctx, 'incident', cr),
       slug: `cpdp-cr-${slugify(cr)}`,
       title: `Chicago complaint CR ${cr}`,
@@ -96,21 +97,6 @@ async function complaintsOf(trx: Db, ctx: Ctx, crIds: string[]) {
       tags: ['cpdp'],
     })),
   );
-  await linkRecords(
-    trx,
-    ctx,
-    'incident',
-    crIds.map((cr) => ({ externalId: cr, entityId: idFor(ctx, 'incident', cr) })),
-    false,
-  );
-  const facts = await trx
-    .selectFrom('dataset_records')
-    .select(['external_id', 'attributes'])
-    .where('source_id', '=', ctx.sourceId)
-    .where('record_kind', '=', 'incident')
-    .where('external_id', 'in', crIds)
-    .execute();
-  return new Map(facts.map((f) => [f.external_id, f.attributes as Record<string, string | null>]));
 }
 
 async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: Ctx) {
@@ -230,22 +216,6 @@ async function writeOutcomes(
       detail: `Final penalty as published: ${r.final_penalty}${penaltyDays(r.final_penalty!) ? ` (${penaltyDays(r.final_penalty!)} days)` : ''}.`,
     })),
   );
-}
-
-async function linkOfficersToIncidents(trx: Db, pairs: [string, string | null][]) {
-  const values = [
-    ...new Map(
-      pairs
-        .filter(([, o]) => o)
-        .map(([i, o]) => [`${i}/${o}`, { incident_id: i, officer_id: o!, role: 'subject' }]),
-    ).values(),
-  ];
-  if (values.length === 0) return;
-  await trx
-    .insertInto('incident_officers')
-    .values(values)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
 }
 
 export const cpdpAccused: ImportFormat<AccusedRow, { forceId: string }> = {

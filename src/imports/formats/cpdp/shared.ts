@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.ts';
 import { ensureAgency } from '../../agencies.ts';
 import type { DatasetInfo } from '../../framework.ts';
 import { idFor, linkRecords, upsertRecords, type DatasetLink, type RecordScope } from '../../records.ts';
+import { ensureUnits, writePostings } from '../../units.ts';
 import { US_RANKS, usRank } from '../../us-vocabulary.ts';
 
 /**
@@ -162,29 +163,20 @@ async function writeRanksAndUnits(trx: Db, scope: RecordScope, forceId: string, 
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   const withUnit = officers.filter((o) => o.unit);
-  if (withUnit.length === 0) return;
-  const units = [...new Set(withUnit.map((o) => o.unit!))].map((u) => ({
-    id: idFor(scope, 'unit', u),
-    force_id: forceId,
-    slug: `cpd-unit-${u}`,
-    name: `Unit ${u.padStart(3, '0')}`,
-    kind: 'team',
-    code: u,
-  }));
-  await trx
-    .insertInto('units')
-    .values(units)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  await trx
-    .insertInto('officer_postings')
-    .values(
-      withUnit.map((o) => ({
-        id: idFor(scope, 'officer', `${o.uid}#unit#${o.unit}`),
-        officer_id: idFor(scope, 'officer', o.uid),
-        unit_id: idFor(scope, 'unit', o.unit!),
-      })),
-    )
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await ensureUnits(
+    trx,
+    scope,
+    forceId,
+    withUnit.map((o) => ({
+      code: o.unit!,
+      slug: `cpd-unit-${o.unit}`,
+      name: `Unit ${o.unit!.padStart(3, '0')}`,
+      kind: 'team',
+    })),
+  );
+  await writePostings(
+    trx,
+    scope,
+    withUnit.map((o) => ({ officer: o.uid, unit: o.unit! })),
+  );
 }
