@@ -3,11 +3,17 @@ import { cpdpAccused } from './cpdp/accused.ts';
 import { cpdpComplaints } from './cpdp/complaints.ts';
 import { cpdpProfiles } from './cpdp/profiles.ts';
 import { policeUkStopSearch } from './police-uk-stop-search.ts';
+import { wapoAgencies } from './wapo/agencies.ts';
+import { wapoShootings } from './wapo/shootings.ts';
 
-const ALL = [policeUkStopSearch, cpdpComplaints, cpdpAccused, cpdpProfiles] as ImportFormat<
-  unknown,
-  unknown
->[];
+const ALL = [
+  policeUkStopSearch,
+  cpdpComplaints,
+  cpdpAccused,
+  cpdpProfiles,
+  wapoAgencies,
+  wapoShootings,
+] as ImportFormat<unknown, unknown>[];
 
 /** Every import format by id (`custodiet import FORMAT …`). */
 export const FORMATS: Record<string, ImportFormat<unknown, unknown>> = Object.fromEntries(
