@@ -67,3 +67,8 @@ export async function ensureAgency(trx: Db, a: Agency): Promise<string> {
   const ids = await ensureAgencies(trx, [a]);
   return ids.get(agencySlug(a))!;
 }
+
+/** A format's `prepare` for a dataset of one agency: its force id, made when missing. */
+export function prepareAgency(a: Agency): (trx: Db) => Promise<{ forceId: string }> {
+  return async (trx) => ({ forceId: await ensureAgency(trx, a) });
+}

@@ -9,6 +9,8 @@ import { z } from 'zod';
 /** Tokens that mean "no value" in a given dataset, compared after trimming. */
 export type Missing = readonly string[];
 export const EMPTY: Missing = [''];
+/** Excel's error values, which stand in a cell whose formula failed: no value was published. */
+export const EXCEL_ERRORS: Missing = ['#VALUE!', '#N/A', '#REF!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!'];
 
 const isMissing = (t: string, missing: Missing) => missing.includes(t);
 

@@ -1,12 +1,116 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
-import { linkRecords, upsertRecords, type RecordScope } from './records.ts';
+import {
+  draftIds,
+  linkRecords,
+  removeRecords,
+  upsertRecords,
+  type RecordScope,
+  type UpsertSpec,
+} from './records.ts';
+import type { DB } from '../db/schema.generated.ts';
+import type { Insertable } from 'kysely';
 
 /**
- * Writes around imported incidents that several formats share: placeholders for incidents another
- * file of the dataset describes, the officers and agencies or units linked to an incident, and
- * dates that arrive with a later file.
+ * The incident side of imported records, shared by the formats: incidents (and placeholders for
+ * those another file of the dataset describes), allegations, findings and sanctions with their
+ * editorial guards, the officers and agencies or units linked to an incident, and dates that
+ * arrive with a later file. Nothing here changes a record an editor has moved on from draft.
  */
+
+/** An imported incident: its id derived from the dataset's, always a draft. */
+export type ImportedIncident = Insertable<DB['incidents']> & { id: string };
+
+/**
+ * Writes incidents from a file that describes them: new ones made, drafts brought up to date
+ * (what happened, when and where; with `force`, the agency too), the others left alone.
+ */
+export function upsertIncidents(
+  trx: Db,
+  scope: RecordScope,
+  rows: ImportedIncident[],
+  opts: { force?: boolean } = {},
+): Promise<void> {
+  const update = ['title', 'summary', 'occurred_on', 'occurred_precision', 'place'] as const;
+  return upsertRecords(
+    trx,
+    scope,
+    {
+      table: 'incidents',
+      kind: 'incident',
+      update: opts.force ? [...update, 'force_id'] : [...update],
+      guard: 'draft',
+    },
+    rows,
+  );
+}
+
+/** What an allegation says of an officer the dataset has no record of. */
+export const UNIDENTIFIED_OFFICER = 'An officer the dataset does not identify';
+
+/** An imported allegation: one named officer or a description of an unidentified one. */
+export type ImportedAllegation = Insertable<DB['allegations']> & { id: string };
+
+/** Writes allegations; a newer file updates a draft's wording, status, dates and officer. */
+export function upsertAllegations(trx: Db, scope: RecordScope, rows: ImportedAllegation[]): Promise<void> {
+  return upsertRecords(
+    trx,
+    scope,
+    {
+      table: 'allegations',
+      kind: 'allegation',
+      update: [
+        'summary',
+        'status_code',
+        'iopc_taxonomy',
+        'iopc_code',
+        'reported_on',
+        'officer_id',
+        'unidentified_officer',
+      ],
+      guard: 'draft',
+    },
+    rows,
+  );
+}
+
+/** An imported finding (the deciding body's own wording in its summary). */
+export type ImportedFinding = Insertable<DB['findings']> & { id: string; allegation_id: string };
+/** An imported sanction (the dataset's own wording in its detail). */
+export type ImportedSanction = Insertable<DB['sanctions']> & { id: string; finding_id: string };
+
+// A finding is written while its allegation is a draft; a sanction while its finding's is.
+const FINDINGS: UpsertSpec<ImportedFinding> = {
+  table: 'findings',
+  kind: 'finding',
+  update: ['outcome_code', 'summary', 'decided_on', 'deciding_body'],
+  guard: { parent: 'allegations', via: 'allegation_id' },
+};
+const SANCTIONS: UpsertSpec<ImportedSanction> = {
+  table: 'sanctions',
+  kind: 'sanction',
+  update: ['sanction_code', 'detail'],
+  guard: 'finding',
+};
+
+/** Writes findings; a newer file updates a draft allegation's finding. */
+export function upsertFindings(trx: Db, scope: RecordScope, rows: ImportedFinding[]): Promise<void> {
+  return upsertRecords(trx, scope, FINDINGS, rows);
+}
+
+/** Writes sanctions; a newer file updates those of a draft allegation. */
+export function upsertSanctions(trx: Db, scope: RecordScope, rows: ImportedSanction[]): Promise<void> {
+  return upsertRecords(trx, scope, SANCTIONS, rows);
+}
+
+/** Removes findings and sanctions a newer file no longer has (a draft allegation's only). */
+export async function removeOutcomes(
+  trx: Db,
+  ids: { findings: string[]; sanctions: string[] },
+): Promise<void> {
+  await removeRecords(trx, { table: 'sanctions', guard: SANCTIONS.guard }, ids.sanctions);
+  await removeRecords(trx, { table: 'findings', guard: FINDINGS.guard }, ids.findings);
+}
 
 /** An incident made before the file that describes it: a draft that file fills in. */
 export interface PlaceholderIncident {
@@ -56,12 +160,20 @@ export async function placeholderIncidents(
   return new Map(facts.map((f) => [f.external_id, f.attributes as Record<string, string | null>]));
 }
 
-/** Links each named officer to the incident as its subject (once; nothing for unnamed officers). */
+/**
+ * Links each named officer to the incident as its subject (once; nothing for unnamed officers),
+ * while the incident is a draft: a published incident's officers change only by an editor.
+ */
 export async function linkOfficersToIncidents(trx: Db, pairs: [string, string | null][]): Promise<void> {
+  const drafts = await draftIds(
+    trx,
+    'incidents',
+    pairs.filter(([, o]) => o).map(([i]) => i),
+  );
   const values = [
     ...new Map(
       pairs
-        .filter(([, o]) => o)
+        .filter(([i, o]) => o && drafts.has(i))
         .map(([i, o]) => [`${i}/${o}`, { incident_id: i, officer_id: o!, role: 'subject' }]),
     ).values(),
   ];
@@ -84,14 +196,7 @@ export async function replaceIncidentLinks(
   incidentIds: string[],
   pairs: { incident_id: string; target: string }[],
 ): Promise<void> {
-  if (incidentIds.length === 0) return;
-  const drafts = await trx
-    .selectFrom('incidents')
-    .select('id')
-    .where('id', 'in', [...new Set(incidentIds)])
-    .where('publication_state', '=', 'draft')
-    .execute();
-  const ids = new Set(drafts.map((d) => d.id));
+  const ids = await draftIds(trx, 'incidents', incidentIds);
   if (ids.size === 0) return;
   await trx
     .deleteFrom(table)

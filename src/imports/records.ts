@@ -86,6 +86,50 @@ function guardSql(table: string, guard: Guard): RawBuilder<boolean> {
     WHERE p.id = ${sql.ref(`${table}.${guard.via}`)} AND p.publication_state = 'draft')`;
 }
 
+/** Which of these records are drafts: an import may add to them; the others an editor has moved on. */
+export async function draftIds(
+  trx: Db,
+  table: 'incidents' | 'allegations' | 'officers',
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where('publication_state', '=', 'draft')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * A child record (a finding, a sanction) is neither added nor changed under a parent an editor
+ * has moved on: the guard's parent must be a draft for the row to be written at all.
+ */
+async function underDrafts<R extends { id: string }>(trx: Db, guard: Guard, rows: R[]): Promise<R[]> {
+  const parent =
+    guard === 'finding'
+      ? { via: 'finding_id', table: null }
+      : typeof guard === 'object' && 'parent' in guard
+        ? { via: guard.via, table: guard.parent as 'incidents' | 'allegations' | 'officers' }
+        : null;
+  if (rows.length === 0 || !parent) return rows;
+  const ids = rows.map((r) => String((r as Record<string, unknown>)[parent.via]));
+  const ok = parent.table ? await draftIds(trx, parent.table, ids) : await findingsOfDrafts(trx, ids);
+  return rows.filter((_, i) => ok.has(ids[i]!));
+}
+
+async function findingsOfDrafts(trx: Db, ids: string[]): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('findings as f')
+    .innerJoin('allegations as a', 'a.id', 'f.allegation_id')
+    .select('f.id')
+    .where('f.id', 'in', [...new Set(ids)])
+    .where('a.publication_state', '=', 'draft')
+    .execute();
+  return new Set(rows.map((f) => f.id));
+}
+
 /**
  * Inserts rows by id, or updates the `update` columns of existing ones when the guard allows and
  * something changed. Counts what was created and updated.
@@ -96,9 +140,9 @@ export async function upsertRecords<R extends { id: string }>(
   spec: UpsertSpec<R>,
   rows: R[],
 ): Promise<void> {
-  if (rows.length === 0) return;
   const table = spec.table as string;
-  const unique = dedupeById(rows);
+  const unique = await underDrafts(trx, spec.guard, dedupeById(rows));
+  if (unique.length === 0) return;
   const changed = spec.update.map((c) => sql`${sql.ref(`${table}.${c}`)}`);
   const incoming = spec.update.map((c) => sql`excluded.${sql.ref(c)}`);
   let q = loose(trx).insertInto(table).values(unique);
@@ -118,6 +162,23 @@ export async function upsertRecords<R extends { id: string }>(
     if (r.created) c.created++;
     else c.updated++;
   }
+}
+
+/**
+ * Removes records a newer file no longer has (a finding withdrawn, a penalty not yet decided),
+ * by id, where the guard allows: never one an editor has moved on.
+ */
+export async function removeRecords(
+  trx: Db,
+  spec: { table: 'findings' | 'sanctions'; guard: Guard },
+  ids: string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await loose(trx)
+    .deleteFrom(spec.table)
+    .where('id', 'in', ids)
+    .where(guardSql(spec.table, spec.guard))
+    .execute();
 }
 
 /** One row of a dataset mapped to one record, with source fields kept beside it. */
@@ -167,12 +228,43 @@ export async function linkRecords(
     .execute();
 }
 
+/**
+ * Links records whose id is derived from the dataset's id (`idFor(scope, kind, externalId)`),
+ * with the source fields kept beside each.
+ */
+export function linkDerived(
+  trx: Db,
+  scope: RecordScope,
+  kind: RecordKind,
+  items: Omit<DatasetLink, 'entityId'>[],
+): Promise<void> {
+  return linkRecords(
+    trx,
+    scope,
+    kind,
+    items.map((i) => ({ ...i, entityId: idFor(scope, kind, i.externalId) })),
+  );
+}
+
 // One statement may not insert the same id twice (ON CONFLICT cannot touch a row twice): the
 // last occurrence in a batch wins, as it would have row by row.
 function dedupeById<R extends { id: string }>(rows: R[]): R[] {
   const m = new Map<string, R>();
   for (const r of rows) m.set(r.id, r);
   return [...m.values()];
+}
+
+/**
+ * A function giving, for each of these records, the one rows about it belong to now: the record
+ * itself, or the survivor it was merged into (null stays null: an unidentified officer).
+ */
+export async function followMerges(trx: Db, table: 'officers' | 'incidents', ids: (string | null)[]) {
+  const merged = await survivors(
+    trx,
+    table,
+    ids.filter((i): i is string => i !== null),
+  );
+  return (id: string | null) => (id === null ? null : (merged.get(id) ?? id));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { idFor, type RecordScope } from './records.ts';
+import { draftIds, idFor, type RecordScope } from './records.ts';
 
 /**
  * Units (districts, teams) of an imported agency, keyed by the dataset's unit code, and the
@@ -47,23 +47,33 @@ export async function ensureUnits(
     .execute();
 }
 
-/** Records that the officer (by the dataset's officer id) served in the unit (by its code). */
+/**
+ * Records that the officer (by the dataset's officer id) served in the unit (by its code), while
+ * the officer is a draft: a published career changes only by an editor.
+ */
 export async function writePostings(
   trx: Db,
   scope: RecordScope,
   postings: { officer: string; unit: string }[],
 ): Promise<void> {
-  if (postings.length === 0) return;
-  const rows = new Map(
-    postings.map((p) => [
-      `${p.officer}#unit#${p.unit}`,
-      {
-        id: idFor(scope, 'officer', `${p.officer}#unit#${p.unit}`),
-        officer_id: idFor(scope, 'officer', p.officer),
-        unit_id: unitId(scope, p.unit),
-      },
-    ]),
+  const drafts = await draftIds(
+    trx,
+    'officers',
+    postings.map((p) => idFor(scope, 'officer', p.officer)),
   );
+  const rows = new Map(
+    postings
+      .filter((p) => drafts.has(idFor(scope, 'officer', p.officer)))
+      .map((p) => [
+        `${p.officer}#unit#${p.unit}`,
+        {
+          id: idFor(scope, 'officer', `${p.officer}#unit#${p.unit}`),
+          officer_id: idFor(scope, 'officer', p.officer),
+          unit_id: unitId(scope, p.unit),
+        },
+      ]),
+  );
+  if (rows.size === 0) return;
   await trx
     .insertInto('officer_postings')
     .values([...rows.values()])

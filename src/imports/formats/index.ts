@@ -2,6 +2,8 @@ import type { ImportFormat } from '../framework.ts';
 import { cpdpAccused } from './cpdp/accused.ts';
 import { cpdpComplaints } from './cpdp/complaints.ts';
 import { cpdpProfiles } from './cpdp/profiles.ts';
+import { philadelphiaComplaints } from './philadelphia/complaints.ts';
+import { philadelphiaFindings } from './philadelphia/findings.ts';
 import { policeUkStopSearch } from './police-uk-stop-search.ts';
 import { wapoAgencies } from './wapo/agencies.ts';
 import { wapoShootings } from './wapo/shootings.ts';
@@ -13,6 +15,8 @@ const ALL = [
   cpdpProfiles,
   wapoAgencies,
   wapoShootings,
+  philadelphiaComplaints,
+  philadelphiaFindings,
 ] as ImportFormat<unknown, unknown>[];
 
 /** Every import format by id (`custodiet import FORMAT …`). */

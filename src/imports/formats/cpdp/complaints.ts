@@ -4,8 +4,8 @@ import { formatPartialDate } from '../../../http/format.ts';
 import { slugify } from '../../../schema/common.ts';
 import { day, externalId, text, titleCase, wholeNumber } from '../../fields.ts';
 import type { ImportFormat } from '../../framework.ts';
-import { fillReportedOn } from '../../incidents.ts';
-import { idFor, linkRecords, upsertRecords } from '../../records.ts';
+import { fillReportedOn, upsertIncidents } from '../../incidents.ts';
+import { idFor, linkRecords } from '../../records.ts';
 import { CPDP_DATASET, prepareChicago } from './shared.ts';
 
 /** One row of `complaints-complaints.csv`: a complaint register (CR) number and its facts. */
@@ -76,17 +76,7 @@ export const cpdpComplaints: ImportFormat<ComplaintRow, { forceId: string }> = {
       force_id: ctx.state.forceId,
       tags: ['cpdp'],
     }));
-    await upsertRecords(
-      trx,
-      ctx,
-      {
-        table: 'incidents',
-        kind: 'incident',
-        update: ['title', 'summary', 'occurred_on', 'occurred_precision', 'place'],
-        guard: 'draft',
-      },
-      values,
-    );
+    await upsertIncidents(trx, ctx, values);
     await linkRecords(
       trx,
       ctx,

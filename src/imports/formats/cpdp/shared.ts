@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { ensureAgency } from '../../agencies.ts';
+import { prepareAgency } from '../../agencies.ts';
 import type { DatasetInfo } from '../../framework.ts';
-import { idFor, linkRecords, upsertRecords, type DatasetLink, type RecordScope } from '../../records.ts';
+import { idFor, linkDerived, upsertRecords, type RecordScope } from '../../records.ts';
 import { ensureUnits, writePostings } from '../../units.ts';
 import { US_RANKS, usRank } from '../../us-vocabulary.ts';
 
@@ -25,9 +25,7 @@ export const CPDP_DATASET: DatasetInfo = {
 export const CHICAGO = { name: 'Chicago Police Department', state: 'IL', type: 'local_police' };
 
 /** Looks up (or makes) the Chicago Police Department once per import. */
-export async function prepareChicago(trx: Db): Promise<{ forceId: string }> {
-  return { forceId: await ensureAgency(trx, CHICAGO) };
-}
+export const prepareChicago = prepareAgency(CHICAGO);
 
 /** The officer id column's name carries the release (`…_2000-2023_2023-08_p053540_ID`). */
 export function officerIdColumn(fields: Record<string, string>): string | undefined {
@@ -114,12 +112,15 @@ export async function writeOfficers(
   );
   await writeStars(trx, scope, forceId, known);
   await writeRanksAndUnits(trx, scope, forceId, known);
-  const links: DatasetLink[] = known.map((o) => ({
-    externalId: o.uid,
-    entityId: id(o),
-    attributes: { star: o.star, rank: o.rank, unit: o.unit, appointed_date: o.appointed },
-  }));
-  await linkRecords(trx, scope, 'officer', links);
+  await linkDerived(
+    trx,
+    scope,
+    'officer',
+    known.map((o) => ({
+      externalId: o.uid,
+      attributes: { star: o.star, rank: o.rank, unit: o.unit, appointed_date: o.appointed },
+    })),
+  );
 }
 
 async function writeStars(trx: Db, scope: RecordScope, forceId: string, officers: CpdpOfficer[]) {

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { bool, code, codeList, day, externalId, latinHomoglyphs, text, wholeNumber } from '../../fields.ts';
 import type { ImportContext, ImportFormat } from '../../framework.ts';
-import { replaceIncidentLinks } from '../../incidents.ts';
-import { idFor, linkRecords, upsertRecords } from '../../records.ts';
+import { replaceIncidentLinks, upsertIncidents } from '../../incidents.ts';
+import { idFor, linkDerived, upsertRecords } from '../../records.ts';
 import { US_STATE_CODES } from '../../us-states.ts';
 import { AGENCIES_FILE, AGENCIES_FORMAT, knownAgencies, WAPO_DATASET, type KnownAgency } from './shared.ts';
 import {
@@ -73,15 +73,9 @@ const PERSON_GUARD = sql<boolean>`people.public_name IS NULL AND NOT EXISTS (
 
 async function writeIncidents(trx: Db, rows: ShootingRow[], ctx: Ctx) {
   const agency = (id: string) => ctx.state.get(id)!;
-  await upsertRecords(
+  await upsertIncidents(
     trx,
     ctx,
-    {
-      table: 'incidents',
-      kind: 'incident',
-      update: ['title', 'summary', 'occurred_on', 'occurred_precision', 'place', 'force_id'],
-      guard: 'draft',
-    },
     rows.map((r) => ({
       id: idFor(ctx, 'incident', r.id),
       slug: `wapo-fatal-force-${r.id}`,
@@ -96,6 +90,7 @@ async function writeIncidents(trx: Db, rows: ShootingRow[], ctx: Ctx) {
       force_id: agency(r.agency_ids[0]!).forceId,
       tags: ['fatal-force'],
     })),
+    { force: true },
   );
   // The first agency is the incident's force; the others are listed beside it.
   await replaceIncidentLinks(
@@ -142,13 +137,12 @@ async function write(trx: Db, batch: { row: number; value: ShootingRow }[], ctx:
   const rows = batch.map((b) => b.value);
   await writeIncidents(trx, rows, ctx);
   await writePeople(trx, rows, ctx);
-  await linkRecords(
+  await linkDerived(
     trx,
     ctx,
     'incident',
     rows.map((r) => ({
       externalId: r.id,
-      entityId: idFor(ctx, 'incident', r.id),
       attributes: {
         threat_type: r.threat_type,
         flee_status: r.flee_status,
@@ -159,11 +153,11 @@ async function write(trx: Db, batch: { row: number; value: ShootingRow }[], ctx:
       },
     })),
   );
-  await linkRecords(
+  await linkDerived(
     trx,
     ctx,
     'person',
-    rows.map((r) => ({ externalId: r.id, entityId: idFor(ctx, 'person', r.id) })),
+    rows.map((r) => ({ externalId: r.id })),
   );
 }
 
