@@ -185,6 +185,7 @@ describe('Philadelphia complaints and findings', () => {
       );
       return d.getUTCDate() === Number(m[2]) && d.toISOString().slice(0, 10) <= r.date_received!;
     }).length;
+    assert.equal(dated, 3012, 'as docs/imports.md says');
     assert.deepEqual(Object.fromEntries(p.map((r) => [r.precision, Number(r.n)])), {
       day: dated,
       unknown: complaints.length - dated,

@@ -46,7 +46,7 @@ export async function knownAgencies(trx: Db, scope: RecordScope): Promise<Map<st
   if (rows.length === 0)
     throw new ImportFileError(
       `The Fatal Force agencies file has not been imported yet, and every shooting names its agencies by the ids in it. ` +
-        `Import it first (custodiet import ${AGENCIES_FORMAT} ${AGENCIES_FILE}), then this file.`,
+        `Import it first (custodiet import ${AGENCIES_FORMAT} ${AGENCIES_FILE}), then this file`,
     );
   return new Map(rows.map((r) => [r.external_id, { forceId: r.id, name: r.name }]));
 }
