@@ -39,10 +39,18 @@ export interface ImportFormat<T, S = unknown> {
   checkHeader?(columns: string[]): void;
   /** The dataset and scope, from the file's name; throws ImportFileError when it cannot tell. */
   dataset(fileName: string): DatasetInfo;
-  /** Looks up what every row needs (the force, …) once; throws ImportFileError if impossible. */
-  prepare(trx: Db, fileName: string): Promise<S>;
+  /**
+   * Looks up what every row needs (the force, …) once; throws ImportFileError if impossible.
+   * `scope` is the dataset source and file being imported (for records of an earlier file).
+   */
+  prepare(trx: Db, fileName: string, scope: RecordScope): Promise<S>;
   /** One record's fields → the row to write. */
   row: z.ZodType<T>;
+  /**
+   * Checks a valid row against what `prepare` found (an id another file must have brought), so
+   * the report names the row's line and column; returns the problems (none: the row is fine).
+   */
+  check?(value: T, ctx: ImportContext<S>): { column: string; message: string }[];
   write(trx: Db, rows: { row: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
   /**
    * How the file is read: CSV by header name (default), or a JSON array of objects flattened into
@@ -120,13 +128,8 @@ export async function runImport<T, S>(
         ? await dropScope(trx, format.scopeFormats ?? [format.id], info.scope)
         : false;
       const { sourceId, fileId } = await recordFile(trx, format.id, info, { ...facts, fileName }, opts);
-      const ctx: ImportContext<S> = {
-        sourceId,
-        fileId,
-        fileName,
-        counts: report.records,
-        state: await format.prepare(trx, fileName),
-      };
+      const scope = { sourceId, fileId, counts: report.records };
+      const ctx: ImportContext<S> = { ...scope, fileName, state: await format.prepare(trx, fileName, scope) };
       report.rows = await streamRows(trx, format, file, ctx, report.errors, opts, facts.size);
       if (report.errors.length === 0) await format.finish?.(trx, ctx);
       if (report.errors.length > 0 || opts.dryRun) throw new Rollback();
@@ -261,6 +264,9 @@ async function streamRows<T, S>(
         fail({ line: rec.line, column: String(i.path[0] ?? ''), message: i.message });
       continue;
     }
+    const problems = format.check?.(parsed.data, ctx) ?? [];
+    for (const p of problems) fail({ line: rec.line, ...p });
+    if (problems.length > 0) continue;
     // After the first error nothing will be kept: validate the rest (to report them) but write no more.
     if (errors.length > 0) continue;
     batch.push({ row: rec.row, value: parsed.data });

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
+import { repairC1 } from './fields.ts';
 
 /** A problem with one row (or the file), as the error report lists it. */
 export interface RowError {
@@ -43,10 +44,15 @@ class Decode extends Transform {
     super({ readableObjectMode: false, decodeStrings: true });
     this.decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { fatal: true });
   }
+  // Node 20 decodes 'windows-1252' as Latin-1 (0x80–0x9F become C1 controls): map those bytes
+  // to the curly quotes, dashes and € they are in Windows-1252. Harmless where Node is right.
+  private text(s: string): string {
+    return this.encoding === 'latin1' ? repairC1(s) : s;
+  }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
     this.onBytes(chunk.length);
     try {
-      done(null, this.decoder.decode(chunk, { stream: true }));
+      done(null, this.text(this.decoder.decode(chunk, { stream: true })));
     } catch {
       done(this.invalid());
     }
@@ -54,7 +60,7 @@ class Decode extends Transform {
   }
   override _flush(done: TransformCallback) {
     try {
-      done(null, this.decoder.decode());
+      done(null, this.text(this.decoder.decode()));
     } catch {
       done(this.invalid());
     }

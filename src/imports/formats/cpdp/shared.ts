@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { ensureAgency } from '../../agencies.ts';
+import { prepareAgency } from '../../agencies.ts';
 import type { DatasetInfo } from '../../framework.ts';
-import { idFor, linkRecords, upsertRecords, type DatasetLink, type RecordScope } from '../../records.ts';
+import { idFor, linkDerived, upsertRecords, type RecordScope } from '../../records.ts';
+import { ensureUnits, writePostings } from '../../units.ts';
 import { US_RANKS, usRank } from '../../us-vocabulary.ts';
 
 /**
@@ -24,9 +25,7 @@ export const CPDP_DATASET: DatasetInfo = {
 export const CHICAGO = { name: 'Chicago Police Department', state: 'IL', type: 'local_police' };
 
 /** Looks up (or makes) the Chicago Police Department once per import. */
-export async function prepareChicago(trx: Db): Promise<{ forceId: string }> {
-  return { forceId: await ensureAgency(trx, CHICAGO) };
-}
+export const prepareChicago = prepareAgency(CHICAGO);
 
 /** The officer id column's name carries the release (`…_2000-2023_2023-08_p053540_ID`). */
 export function officerIdColumn(fields: Record<string, string>): string | undefined {
@@ -113,12 +112,15 @@ export async function writeOfficers(
   );
   await writeStars(trx, scope, forceId, known);
   await writeRanksAndUnits(trx, scope, forceId, known);
-  const links: DatasetLink[] = known.map((o) => ({
-    externalId: o.uid,
-    entityId: id(o),
-    attributes: { star: o.star, rank: o.rank, unit: o.unit, appointed_date: o.appointed },
-  }));
-  await linkRecords(trx, scope, 'officer', links);
+  await linkDerived(
+    trx,
+    scope,
+    'officer',
+    known.map((o) => ({
+      externalId: o.uid,
+      attributes: { star: o.star, rank: o.rank, unit: o.unit, appointed_date: o.appointed },
+    })),
+  );
 }
 
 async function writeStars(trx: Db, scope: RecordScope, forceId: string, officers: CpdpOfficer[]) {
@@ -162,29 +164,20 @@ async function writeRanksAndUnits(trx: Db, scope: RecordScope, forceId: string, 
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   const withUnit = officers.filter((o) => o.unit);
-  if (withUnit.length === 0) return;
-  const units = [...new Set(withUnit.map((o) => o.unit!))].map((u) => ({
-    id: idFor(scope, 'unit', u),
-    force_id: forceId,
-    slug: `cpd-unit-${u}`,
-    name: `Unit ${u.padStart(3, '0')}`,
-    kind: 'team',
-    code: u,
-  }));
-  await trx
-    .insertInto('units')
-    .values(units)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  await trx
-    .insertInto('officer_postings')
-    .values(
-      withUnit.map((o) => ({
-        id: idFor(scope, 'officer', `${o.uid}#unit#${o.unit}`),
-        officer_id: idFor(scope, 'officer', o.uid),
-        unit_id: idFor(scope, 'unit', o.unit!),
-      })),
-    )
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await ensureUnits(
+    trx,
+    scope,
+    forceId,
+    withUnit.map((o) => ({
+      code: o.unit!,
+      slug: `cpd-unit-${o.unit}`,
+      name: `Unit ${o.unit!.padStart(3, '0')}`,
+      kind: 'team',
+    })),
+  );
+  await writePostings(
+    trx,
+    scope,
+    withUnit.map((o) => ({ officer: o.uid, unit: o.unit! })),
+  );
 }
