@@ -2,12 +2,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { importBenchmark } from './import.ts';
+import { ingestBenchmark } from './ingest.ts';
 import { pagesBenchmark } from './pages.ts';
+import { patternsBenchmark } from './patterns.ts';
 import { startupBenchmark } from './startup.ts';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: startupBenchmark,
   pages: pagesBenchmark,
+  import: importBenchmark,
+  ingest: ingestBenchmark,
+  patterns: patternsBenchmark,
 };
 
 const name = process.argv[2];

@@ -31,7 +31,9 @@ export type Permission =
   /** Unlock the moderation key, read anonymous submissions and act on them (every step audited). */
   | 'submission.moderate'
   /** Import public dataset files through the editor (the CLI needs shell access instead). */
-  | 'dataset.import';
+  | 'dataset.import'
+  /** Subscribe and remove webhooks for newly published records (their secrets sign deliveries). */
+  | 'webhook.manage';
 
 const CONTRIBUTOR: Permission[] = ['record.edit_unpublished', 'record.submit'];
 const EDITOR: Permission[] = [
@@ -53,6 +55,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'evidence.read_original',
     'submission.moderate',
     'dataset.import',
+    'webhook.manage',
   ]),
 };
 

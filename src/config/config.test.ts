@@ -29,6 +29,7 @@ describe('configuration', () => {
         CAPTURE_MAX_BYTES: '1000000',
         CAPTURE_MAX_REDIRECTS: '2',
         CAPTURE_ALLOW_PRIVATE: 'true',
+        PATTERNS_REFRESH_MINUTES: '30',
       },
       '/w',
     );
@@ -46,7 +47,12 @@ describe('configuration', () => {
       originals: { keyBase64: undefined, keyFile: '/w/d/keys/originals.key' },
       receipts: { keyBase64: undefined, keyFile: '/w/d/keys/receipts.key' },
       exports: { keyBase64: undefined, keyFile: '/w/d/keys/exports.key' },
+      patternsRefreshMinutes: 30,
     });
+    assert.throws(
+      () => loadConfig({ PATTERNS_REFRESH_MINUTES: '0' }),
+      /PATTERNS_REFRESH_MINUTES: must be between 1 and 1440/,
+    );
     assert.throws(() => loadConfig({ ORIGINALS_KEY: 'c2hvcnQ=' }), /ORIGINALS_KEY: must be 32 random bytes/);
     assert.throws(
       () => loadConfig({ RECEIPT_SIGNING_KEY: 'c2hvcnQ=' }),

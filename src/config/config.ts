@@ -34,6 +34,8 @@ export interface Config {
   exports: { keyBase64: string | undefined; keyFile: string };
   /** S3-compatible blob storage; present only when S3_BUCKET is set, and then used instead of blobDir. */
   s3?: S3Config;
+  /** How often the pattern tables are rebuilt (PATTERNS_REFRESH_MINUTES). */
+  patternsRefreshMinutes: number;
 }
 
 /** Where blobs go when they are kept in an S3-compatible bucket rather than in blobDir. */
@@ -108,6 +110,8 @@ const envSchema = z.object({
   // Its own key, not the receipts' one: each can then be rotated, or its file given to a separate
   // export job, without touching the other.
   EXPORT_SIGNING_KEY: base64Key,
+  // How stale pattern figures may get; each rebuild reads every published record.
+  PATTERNS_REFRESH_MINUTES: positiveInt(24 * 60).default(15),
   CONTACT_EMAIL: z
     .string()
     .trim()
@@ -216,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrlGiven: e.PUBLIC_URL !== undefined && e.PUBLIC_URL !== '',
     logLevel: e.LOG_LEVEL,
     contactEmail: e.CONTACT_EMAIL,
+    patternsRefreshMinutes: e.PATTERNS_REFRESH_MINUTES,
     capture: {
       timeoutMs: e.CAPTURE_TIMEOUT_MS,
       maxBytes: e.CAPTURE_MAX_BYTES,

@@ -1,3 +1,4 @@
+import { datasetOriginsOf } from '../imports/provenance.tsx';
 import { previewRoutes } from './preview.tsx';
 import { ownAccountRoutes } from '../accounts/account-routes.tsx';
 import { adminRoutes } from '../accounts/admin-routes.tsx';
@@ -29,6 +30,8 @@ import { uploadRoutes } from '../uploads/routes.tsx';
 import { complaintEditorRoutes } from '../complaints/editor-routes.tsx';
 import { submissionEditorRoutes } from '../submissions/editor-routes.tsx';
 import { importRoutes } from '../imports/routes.tsx';
+import { ingestRoutes } from '../ingest/routes.tsx';
+import { webhookEditorRoutes } from '../follow/editor-routes.tsx';
 import { FromSubmission } from '../submissions/provenance.tsx';
 
 const NOTICES = {
@@ -149,6 +152,7 @@ async function recordPage(c: Context<EditorEnv>, db: Db, def: EntityDef, id: str
         )
       }
       notice={notice && NOTICES[notice]}
+      origins={await datasetOriginsOf(db, id)}
     />
   );
   return sendPrivatePage(c, page);
@@ -172,6 +176,8 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   app.route('/complaints', complaintEditorRoutes(deps));
   app.route('/submissions', submissionEditorRoutes(deps));
   app.route('/imports', importRoutes(deps));
+  app.route('/ingest', ingestRoutes(deps));
+  app.route('/webhooks', webhookEditorRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
   // Before the generic /:type routes, which would take "audit" for a kind of record.

@@ -3,11 +3,22 @@ import { assetUrl } from './assets.ts';
 
 /** Top-level sections; `current` marks the one a page belongs to (aria-current). */
 export type Section =
-  'home' | 'search' | 'corrections' | 'methodology' | 'reply' | 'submit' | 'editor' | 'none';
+  | 'home'
+  | 'search'
+  | 'patterns'
+  | 'promises'
+  | 'corrections'
+  | 'methodology'
+  | 'reply'
+  | 'submit'
+  | 'editor'
+  | 'none';
 
 const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'home', href: '/', label: 'Incidents' },
   { section: 'search', href: '/search', label: 'Search' },
+  { section: 'patterns', href: '/patterns', label: 'Patterns' },
+  { section: 'promises', href: '/promises', label: 'Promises' },
   { section: 'corrections', href: '/corrections', label: 'Corrections' },
   { section: 'methodology', href: '/methodology', label: 'Methodology' },
   { section: 'reply', href: '/right-of-reply', label: 'Right of reply' },

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { slugify } from '../schema/common.ts';
 import { ImportFileError } from './read.ts';
+import type { RecordCounts } from './records.ts';
 
 /** A law-enforcement agency outside the UK, as a dataset names it. */
 export interface Agency {
@@ -27,11 +28,18 @@ export function agencySlug(a: Agency): string {
   return `us-${a.state.toLowerCase()}-${slugify(normaliseAgencyName(a.name), 100)}`;
 }
 
-/** The force row of each agency, made when missing; returns force ids by slug. */
-export async function ensureAgencies(trx: Db, agencies: Agency[]): Promise<Map<string, string>> {
+/**
+ * The force row of each agency, made when missing (counted as created forces in `counts`, when
+ * given); returns force ids by slug. An existing force is left as it is: other datasets share it.
+ */
+export async function ensureAgencies(
+  trx: Db,
+  agencies: Agency[],
+  counts?: RecordCounts,
+): Promise<Map<string, string>> {
   const bySlug = new Map(agencies.map((a) => [agencySlug(a), a]));
   if (bySlug.size === 0) return new Map();
-  await trx
+  const made = await trx
     .insertInto('forces')
     .values(
       [...bySlug].map(([slug, a]) => ({
@@ -44,7 +52,9 @@ export async function ensureAgencies(trx: Db, agencies: Agency[]): Promise<Map<s
       })),
     )
     .onConflict((oc) => oc.column('slug').doNothing())
+    .returning('id')
     .execute();
+  if (counts) (counts.force ??= { created: 0, updated: 0 }).created += made.length;
   const rows = await trx
     .selectFrom('forces')
     .select(['id', 'slug'])
@@ -57,6 +67,11 @@ export async function ensureAgencies(trx: Db, agencies: Agency[]): Promise<Map<s
 export async function ensureAgency(trx: Db, a: Agency): Promise<string> {
   const ids = await ensureAgencies(trx, [a]);
   return ids.get(agencySlug(a))!;
+}
+
+/** A format's `prepare` for a dataset of one agency: its force id, made when missing. */
+export function prepareAgency(a: Agency): (trx: Db) => Promise<{ forceId: string }> {
+  return async (trx) => ({ forceId: await ensureAgency(trx, a) });
 }
 
 /** A force named on the command line or in a mapping: an existing slug, or a US agency. */

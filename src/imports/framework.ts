@@ -8,6 +8,7 @@ import {
   fileFacts,
   ImportFileError,
   ImportRowError,
+  jsonRecords,
   type Encoding,
   type RowError,
 } from './read.ts';
@@ -62,12 +63,32 @@ export interface ImportFormat<T, S = unknown> {
   checkHeader?(columns: string[]): void;
   /** The dataset and scope, from the file's name; throws ImportFileError when it cannot tell. */
   dataset(fileName: string): DatasetInfo;
-  /** Looks up what every row needs (the force, …) once; throws ImportFileError if impossible. */
-  prepare(trx: Db, fileName: string): Promise<S>;
+  /**
+   * Looks up what every row needs (the force, …) once; throws ImportFileError if impossible.
+   * `scope` is the dataset source and file being imported (for records of an earlier file).
+   */
+  prepare(trx: Db, fileName: string, scope: RecordScope): Promise<S>;
   /** One record's fields → the row to write. */
   row: z.ZodType<T>;
+  /**
+   * Checks a valid row against what `prepare` found (an id another file must have brought), so
+   * the report names the row's line and column; returns the problems (none: the row is fine).
+   */
+  check?(value: T, ctx: ImportContext<S>): { column: string; message: string }[];
   /** Writes one batch; `line` is where each row ends in the file (for ImportRowError). */
   write(trx: Db, rows: { row: number; line: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
+  /**
+   * How the file is read: CSV by header name (default), or a JSON array of objects flattened into
+   * the same named fields (`flatten`), so one row schema serves both.
+   */
+  json?: { flatten: (o: Record<string, unknown>) => Record<string, string> };
+  /**
+   * Formats whose files of the same scope hold the same records (police.uk's CSV and API JSON of one
+   * force and month): a new file of the scope replaces a file of any of them. Defaults to this one.
+   */
+  scopeFormats?: readonly string[];
+  /** Rows per `write` call (default 1,000): larger batches mean fewer round trips for wide files. */
+  batchSize?: number;
   /** Runs once after the last batch, in the same transaction (set-based follow-ups). */
   finish?(trx: Db, ctx: ImportContext<S>): Promise<void>;
   /** Settings the format takes; `mapping` listed here means it cannot run without one. */
@@ -126,15 +147,12 @@ export async function runImport<T, S>(
   try {
     const info = format.dataset(fileName);
     await inTransaction(db, async (trx) => {
-      const replaced = info.scope ? await dropScope(trx, format.id, info.scope) : false;
+      const replaced = info.scope
+        ? await dropScope(trx, format.scopeFormats ?? [format.id], info.scope)
+        : false;
       const { sourceId, fileId } = await recordFile(trx, format.id, info, { ...facts, fileName }, opts);
-      const ctx: ImportContext<S> = {
-        sourceId,
-        fileId,
-        fileName,
-        counts: report.records,
-        state: await format.prepare(trx, fileName),
-      };
+      const scope = { sourceId, fileId, counts: report.records };
+      const ctx: ImportContext<S> = { ...scope, fileName, state: await format.prepare(trx, fileName, scope) };
       report.rows = await streamRows(trx, format, file, ctx, report.errors, opts, facts.size);
       if (report.errors.length === 0) await format.finish?.(trx, ctx);
       if (report.errors.length > 0 || opts.dryRun) throw new Rollback();
@@ -172,10 +190,10 @@ export async function runImport<T, S>(
 }
 
 /** Removes an earlier file of the same scope (and, by cascade, its rows). */
-async function dropScope(trx: Db, format: string, scope: string): Promise<boolean> {
+async function dropScope(trx: Db, formats: readonly string[], scope: string): Promise<boolean> {
   const r = await trx
     .deleteFrom('dataset_files')
-    .where('format', '=', format)
+    .where('format', 'in', formats)
     .where('scope', '=', scope)
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
@@ -244,14 +262,17 @@ async function streamRows<T, S>(
   let rows = 0;
   let batch: { row: number; line: number; value: T }[] = [];
   let headerChecked = false;
-  const records = csvRecords(file, {
+  const read = {
     encoding: opts.encoding ?? 'utf-8',
     onError: fail,
-    onBytes: (n) => {
+    onBytes: (n: number) => {
       bytes += n;
       opts.onBytes?.(bytes, total, rows);
     },
-  });
+  } as const;
+  const records = format.json
+    ? jsonRecords(file, { ...read, flatten: format.json.flatten })
+    : csvRecords(file, read);
   for await (const rec of records) {
     if (!headerChecked) {
       const missing = format.columns.filter((c) => !(c in rec.fields));
@@ -269,10 +290,13 @@ async function streamRows<T, S>(
         fail({ line: rec.line, column: String(i.path[0] ?? ''), message: i.message });
       continue;
     }
+    const problems = format.check?.(parsed.data, ctx) ?? [];
+    for (const p of problems) fail({ line: rec.line, ...p });
+    if (problems.length > 0) continue;
     // After the first error nothing will be kept: validate the rest (to report them) but write no more.
     if (errors.length > 0) continue;
     batch.push({ row: rec.row, line: rec.line, value: parsed.data });
-    if (batch.length >= BATCH) {
+    if (batch.length >= (format.batchSize ?? BATCH)) {
       await format.write(trx, batch, ctx);
       batch = [];
     }

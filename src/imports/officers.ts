@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
-import { slugify } from '../schema/common.ts';
-import { idFor, linkRecords, upsertRecords, type DatasetLink, type RecordScope } from './records.ts';
+import {
+  draftIds,
+  idFor,
+  linkRecords,
+  upsertRecords,
+  type DatasetLink,
+  type RecordScope,
+} from './records.ts';
 
 /**
  * Officers from any dataset: professional identity only (rule R10) — the name as published,
@@ -39,11 +45,6 @@ export interface WriteOfficersOptions {
   update: boolean;
   /** Refresh the dated parts of draft officers even when the officer row is not updated. */
   refreshParts?: boolean;
-  /**
-   * Add missing identifiers, ranks and postings to officers an editor has moved on (in review,
-   * published). Off for every format but CPDP, which always did so; see docs/imports.md.
-   */
-  addToPublished?: boolean;
 }
 
 const IDENTIFIER_SHAPE = /^[A-Za-z0-9][A-Za-z0-9 /.-]{0,39}$/;
@@ -54,9 +55,11 @@ export function isIdentifier(value: string | null): value is string {
 }
 
 /**
- * Writes officers and their dated parts. An identifier already held by another officer in an
- * overlapping period is not attached (rule R11 keeps one holder at a time); callers keep it in
- * the dataset record's attributes for matching.
+ * Writes officers and their dated parts. Parts are added to draft officers only: an officer an
+ * editor has moved on (in review, published) gets no new identifier, rank or posting from an
+ * import. An identifier already held by another officer in an overlapping period is not
+ * attached (rule R11 keeps one holder at a time); callers keep it in the dataset record's
+ * attributes for matching.
  */
 export async function writeOfficers(
   trx: Db,
@@ -84,8 +87,8 @@ export async function writeOfficers(
       role_type: o.roleType,
     })),
   );
-  const open = opts.addToPublished ? null : await draftOfficers(trx, officers.map(id));
-  const mine = open ? officers.filter((o) => open.has(id(o))) : officers;
+  const drafts = await draftIds(trx, 'officers', officers.map(id));
+  const mine = officers.filter((o) => drafts.has(id(o)));
   const part = (o: DatasetOfficer, p: OfficerPart<object>) => ({
     id: idFor(scope, 'officer', `${o.externalId}#${p.key}`),
     officer_id: id(o),
@@ -128,16 +131,6 @@ export async function writeOfficers(
   );
 }
 
-async function draftOfficers(trx: Db, ids: string[]): Promise<Set<string>> {
-  const rows = await trx
-    .selectFrom('officers')
-    .select('id')
-    .where('id', 'in', [...new Set(ids)])
-    .where('publication_state', '=', 'draft')
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 const COLUMN_TYPES: Record<string, string> = {
   identifier: 'text',
   rank_code: 'text',
@@ -167,76 +160,5 @@ async function refresh(
     WHERE t.id = v.id AND (${mine}) IS DISTINCT FROM (${theirs})
       AND EXISTS (SELECT 1 FROM officers o WHERE o.id = t.officer_id AND o.publication_state = 'draft')`.execute(
     trx,
-  );
-}
-
-/** One unit of a force, as a dataset names it. */
-export interface DatasetUnit {
-  id: string;
-  forceId: string;
-  slug: string;
-  name: string;
-  code: string | null;
-}
-
-/** Makes the units a batch names (kind 'team'; a unit already there is left as it is). */
-export async function ensureUnits(trx: Db, units: DatasetUnit[]): Promise<void> {
-  const unique = [...new Map(units.map((u) => [u.id, u])).values()];
-  if (unique.length === 0) return;
-  await trx
-    .insertInto('units')
-    .values(
-      unique.map((u) => ({
-        id: u.id,
-        force_id: u.forceId,
-        slug: u.slug,
-        name: u.name,
-        kind: 'team',
-        code: u.code,
-      })),
-    )
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-}
-
-/** Links officers to the incidents they are accused in (role 'subject'), once each. */
-export async function linkOfficersToIncidents(trx: Db, pairs: [string, string | null][]) {
-  const values = [
-    ...new Map(
-      pairs
-        .filter(([, o]) => o)
-        .map(([i, o]) => [`${i}/${o}`, { incident_id: i, officer_id: o!, role: 'subject' }]),
-    ).values(),
-  ];
-  if (values.length === 0) return;
-  await trx
-    .insertInto('incident_officers')
-    .values(values)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
-/**
- * The units of a force by name, as a dataset writes them: an existing unit whose slug the name
- * gives (made by an editor or another dataset) is used, a missing one is made as a team.
- */
-export async function unitsByName(trx: Db, forceId: string, names: string[]): Promise<Map<string, string>> {
-  const bySlug = new Map(names.map((n) => [slugify(n, 100), n]));
-  bySlug.delete('');
-  if (bySlug.size === 0) return new Map();
-  await trx
-    .insertInto('units')
-    .values([...bySlug].map(([slug, name]) => ({ force_id: forceId, slug, name, kind: 'team' })))
-    .onConflict((oc) => oc.columns(['force_id', 'slug']).doNothing())
-    .execute();
-  const rows = await trx
-    .selectFrom('units')
-    .select(['id', 'slug'])
-    .where('force_id', '=', forceId)
-    .where('slug', 'in', [...bySlug.keys()])
-    .execute();
-  const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
-  return new Map(
-    names.flatMap((n) => (idBySlug.has(slugify(n, 100)) ? [[n, idBySlug.get(slugify(n, 100))!]] : [])),
   );
 }

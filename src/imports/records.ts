@@ -62,7 +62,7 @@ export interface UpsertSpec<R> {
   /**
    * When an existing row may be updated: 'draft' (its own publication_state), a parent table's
    * draft state through a foreign key column, 'finding' (a sanction: its allegation's state),
-   * 'person' (every incident the person is in is a draft),
+   * 'person' (nobody has named them and every incident they are in is a draft),
    * 'always' (reference rows such as agencies), or 'never' (insert only).
    */
   guard: Guard;
@@ -76,12 +76,57 @@ function guardSql(table: string, guard: Guard): RawBuilder<boolean> {
   if (guard === 'finding')
     return sql<boolean>`EXISTS (SELECT 1 FROM findings f JOIN allegations a ON a.id = f.allegation_id
       WHERE f.id = ${sql.ref(`${table}.finding_id`)} AND a.publication_state = 'draft')`;
-  // A person has no state of their own: the incidents they are in decide.
+  // A person has no state of their own: nobody has named them and the incidents they are in decide.
   if (guard === 'person')
-    return sql<boolean>`NOT EXISTS (SELECT 1 FROM incident_people ip JOIN incidents i ON i.id = ip.incident_id
+    return sql<boolean>`${sql.ref(`${table}.public_name`)} IS NULL AND NOT EXISTS (
+      SELECT 1 FROM incident_people ip JOIN incidents i ON i.id = ip.incident_id
       WHERE ip.person_id = ${sql.ref(`${table}.id`)} AND i.publication_state <> 'draft')`;
   return sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(guard.parent)} p
     WHERE p.id = ${sql.ref(`${table}.${guard.via}`)} AND p.publication_state = 'draft')`;
+}
+
+/** Which of these records are drafts: an import may add to them; the others an editor has moved on. */
+export async function draftIds(
+  trx: Db,
+  table: 'incidents' | 'allegations' | 'officers',
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where('publication_state', '=', 'draft')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * A child record (a finding, a sanction) is neither added nor changed under a parent an editor
+ * has moved on: the guard's parent must be a draft for the row to be written at all.
+ */
+async function underDrafts<R extends { id: string }>(trx: Db, guard: Guard, rows: R[]): Promise<R[]> {
+  const parent =
+    guard === 'finding'
+      ? { via: 'finding_id', table: null }
+      : typeof guard === 'object' && 'parent' in guard
+        ? { via: guard.via, table: guard.parent as 'incidents' | 'allegations' | 'officers' }
+        : null;
+  if (rows.length === 0 || !parent) return rows;
+  const ids = rows.map((r) => String((r as Record<string, unknown>)[parent.via]));
+  const ok = parent.table ? await draftIds(trx, parent.table, ids) : await findingsOfDrafts(trx, ids);
+  return rows.filter((_, i) => ok.has(ids[i]!));
+}
+
+async function findingsOfDrafts(trx: Db, ids: string[]): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('findings as f')
+    .innerJoin('allegations as a', 'a.id', 'f.allegation_id')
+    .select('f.id')
+    .where('f.id', 'in', [...new Set(ids)])
+    .where('a.publication_state', '=', 'draft')
+    .execute();
+  return new Set(rows.map((f) => f.id));
 }
 
 /**
@@ -94,9 +139,9 @@ export async function upsertRecords<R extends { id: string }>(
   spec: UpsertSpec<R>,
   rows: R[],
 ): Promise<void> {
-  if (rows.length === 0) return;
   const table = spec.table as string;
-  const unique = dedupeById(rows);
+  const unique = await underDrafts(trx, spec.guard, dedupeById(rows));
+  if (unique.length === 0) return;
   const changed = spec.update.map((c) => sql`${sql.ref(`${table}.${c}`)}`);
   const incoming = spec.update.map((c) => sql`excluded.${sql.ref(c)}`);
   let q = loose(trx).insertInto(table).values(unique);
@@ -119,66 +164,41 @@ export async function upsertRecords<R extends { id: string }>(
 }
 
 /**
- * Deletes derived records a newer row no longer gives (a penalty now blank), where the guard
- * allows — never one an editor moved on. Ids that do not exist are ignored.
+ * Removes records a newer file no longer has (a finding withdrawn, a penalty not yet decided),
+ * by id, where the guard allows: never one an editor has moved on.
  */
 export async function removeRecords(
   trx: Db,
-  spec: Pick<UpsertSpec<{ id: string }>, 'table' | 'guard'>,
+  spec: { table: 'findings' | 'sanctions'; guard: Guard },
   ids: string[],
 ): Promise<void> {
   if (ids.length === 0) return;
-  const table = spec.table as string;
   await loose(trx)
-    .deleteFrom(table)
+    .deleteFrom(spec.table)
     .where('id', 'in', [...new Set(ids)])
-    .where(guardSql(table, spec.guard))
+    .where(guardSql(spec.table, spec.guard))
     .execute();
 }
-
-type Columns<R> = (keyof R & string)[];
-
-/** Where each record of the conduct chain takes its draft state from: the allegation decides. */
-const CONDUCT = {
-  allegation: { table: 'allegations', guard: 'draft' },
-  finding: { table: 'findings', guard: { parent: 'allegations', via: 'allegation_id' } },
-  sanction: { table: 'sanctions', guard: 'finding' },
-} as const;
-
-/**
- * Allegations, findings and sanctions: the listed columns follow the dataset while the
- * allegation they belong to is a draft.
- */
-export function upsertConduct<R extends { id: string }>(
-  trx: Db,
-  scope: RecordScope,
-  kind: keyof typeof CONDUCT,
-  update: Columns<R>,
-  rows: R[],
-) {
-  return upsertRecords(trx, scope, { ...CONDUCT[kind], kind, update }, rows);
-}
-
-/** A finding may change while its allegation is a draft. */
-export const FINDING_GUARD = CONDUCT.finding.guard;
 
 /** One row of a dataset mapped to one record, with source fields kept beside it. */
 export interface DatasetLink {
   externalId: string;
   entityId: string;
-  attributes?: Record<string, string | number | boolean | null>;
+  attributes?: Record<string, string | number | boolean | null | string[]>;
 }
 
 /**
  * Records which dataset id became which record, and from which file (provenance). With
- * `touch: false` an existing link is left as it is (a placeholder made for a row of another file).
+ * `touch: false` an existing link is left as it is (a placeholder made for a row of another file);
+ * with 'repoint' it also moves to the record given now (an agency renamed by its dataset is
+ * found under its new name: record ids that are not derived from the dataset id can change).
  */
 export async function linkRecords(
   trx: Db,
   scope: RecordScope,
   kind: RecordKind,
   links: DatasetLink[],
-  touch = true,
+  touch: boolean | 'repoint' = true,
 ): Promise<void> {
   if (links.length === 0) return;
   const byId = new Map(links.map((l) => [l.externalId, l]));
@@ -197,12 +217,12 @@ export async function linkRecords(
     )
     .onConflict((oc) => {
       const key = oc.columns(['source_id', 'record_kind', 'external_id']);
-      return touch
-        ? key.doUpdateSet({
-            last_file_id: scope.fileId,
-            attributes: sql`dataset_records.attributes || excluded.attributes`,
-          })
-        : key.doNothing();
+      if (!touch) return key.doNothing();
+      return key.doUpdateSet({
+        last_file_id: scope.fileId,
+        attributes: sql`dataset_records.attributes || excluded.attributes`,
+        ...(touch === 'repoint' ? { entity_id: sql`excluded.entity_id` } : {}),
+      });
     })
     .execute();
 }
@@ -256,6 +276,24 @@ export async function rejectRepeats(
     );
 }
 
+/**
+ * Links records whose id is derived from the dataset's id (`idFor(scope, kind, externalId)`),
+ * with the source fields kept beside each.
+ */
+export function linkDerived(
+  trx: Db,
+  scope: RecordScope,
+  kind: RecordKind,
+  items: Omit<DatasetLink, 'entityId'>[],
+): Promise<void> {
+  return linkRecords(
+    trx,
+    scope,
+    kind,
+    items.map((i) => ({ ...i, entityId: idFor(scope, kind, i.externalId) })),
+  );
+}
+
 // One statement may not insert the same id twice (ON CONFLICT cannot touch a row twice): the
 // last occurrence in a batch wins, as it would have row by row.
 function dedupeById<R extends { id: string }>(rows: R[]): R[] {
@@ -265,68 +303,16 @@ function dedupeById<R extends { id: string }>(rows: R[]): R[] {
 }
 
 /**
- * A function giving each officer's record as it is now: the survivor of a merge, or itself.
- * Rows naming a merged officer are written to the survivor.
+ * A function giving, for each of these records, the one rows about it belong to now: the record
+ * itself, or the survivor it was merged into (null stays null: an unidentified officer).
  */
-export async function currentOfficers(trx: Db, ids: (string | null)[]) {
+export async function followMerges(trx: Db, table: 'officers' | 'incidents', ids: (string | null)[]) {
   const merged = await survivors(
     trx,
-    'officers',
-    ids.filter((x): x is string => !!x),
+    table,
+    ids.filter((i): i is string => i !== null),
   );
-  return (id: string | null) => (id ? (merged.get(id) ?? id) : null);
-}
-
-/** Incidents with a date and a place: what a later file of the dataset may change while they are drafts. */
-export const DATED_INCIDENTS = {
-  table: 'incidents',
-  kind: 'incident',
-  update: ['title', 'summary', 'occurred_on', 'occurred_precision', 'place'],
-  guard: 'draft',
-} satisfies UpsertSpec<{
-  id: string;
-  title: string;
-  summary: string;
-  occurred_on: string | null;
-  occurred_precision: string;
-  place: string | null;
-}>;
-
-/** A placeholder incident for an id another file of the dataset describes (or none will). */
-export interface PlaceholderIncident {
-  externalId: string;
-  slug: string;
-  title: string;
-  summary: string;
-  forceId: string;
-  tags: string[];
-}
-
-/**
- * Makes incidents that rows name before (or without) the file that describes them. They are
- * made once and never updated here, and their dataset link is left to the describing file.
- */
-export async function placeholderIncidents(trx: Db, scope: RecordScope, incidents: PlaceholderIncident[]) {
-  await upsertRecords(
-    trx,
-    scope,
-    { table: 'incidents', kind: 'incident', update: [], guard: 'never' },
-    incidents.map((i) => ({
-      id: idFor(scope, 'incident', i.externalId),
-      slug: i.slug,
-      title: i.title,
-      summary: i.summary,
-      force_id: i.forceId,
-      tags: i.tags,
-    })),
-  );
-  await linkRecords(
-    trx,
-    scope,
-    'incident',
-    incidents.map((i) => ({ externalId: i.externalId, entityId: idFor(scope, 'incident', i.externalId) })),
-    false,
-  );
+  return (id: string | null) => (id === null ? null : (merged.get(id) ?? id));
 }
 
 /**

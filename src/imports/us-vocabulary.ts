@@ -97,7 +97,7 @@ export type UsSanction =
   | 'other';
 
 const SANCTION_RULES: Rule<UsSanction>[] = [
-  [/\b(NO PENALTY|NO ACTION|NONE|NO DISCIPLINE)\b/i, 'no_penalty'],
+  [/\b(NO PENALTY|NO ACTION|NONE|NO DISCIPLINE|NO GUILTY FINDINGS?|NOT GUILTY)\b/i, 'no_penalty'],
   [/\bPENDING\b/i, 'pending'],
   [/\bVIOLATION NOTED\b/i, 'violation_noted'],
   [/\bREPRIMAND\b/i, 'reprimand'],
@@ -118,6 +118,15 @@ const SANCTION_RULES: Rule<UsSanction>[] = [
 export function usSanction(value: string | null): UsSanction | null {
   if (!value) return null;
   return first(SANCTION_RULES, value.trim()) ?? 'other';
+}
+
+/**
+ * A disciplinary decision after the investigation that cleared the officer (Philadelphia's
+ * "No Guilty Findings" after a sustained finding): it outranks the investigation's finding for
+ * the status label, as a favourable later outcome must (rule R14).
+ */
+export function clearedByDiscipline(value: string | null): boolean {
+  return !!value && /^(NO GUILTY FINDINGS?|NOT GUILTY)\b/i.test(value.trim());
 }
 
 /**

@@ -1,4 +1,5 @@
 // The public officer page and its loader; the editor's preview renders the same component.
+import { DatasetOrigins, datasetOriginsOf, type DatasetOrigin } from '../imports/provenance.tsx';
 import { AllegationRecord, allegationAnchor } from '../allegations/components.tsx';
 import { chainRecords, loadAllegations, type AllegationView } from '../allegations/repository.ts';
 import { RecordCorrections } from '../corrections/components.tsx';
@@ -17,6 +18,8 @@ import { findNamedOfficer, officerCareer, type OfficerKey } from './record.ts';
 /** Everything the officer page shows. */
 export interface OfficerPageData {
   officer: NonNullable<Awaited<ReturnType<typeof findNamedOfficer>>>;
+  /** The published datasets the officer's record was imported from, with their licences. */
+  origins: DatasetOrigin[];
   career: Awaited<ReturnType<typeof officerCareer>>;
   allegations: AllegationView[];
   claims: ClaimView[];
@@ -62,10 +65,11 @@ export async function loadOfficerPage(
   const states = opts.preview ? ['published', 'draft', 'in_review'] : ['published'];
   const officer = await findNamedOfficer(db, key, states);
   if (!officer) return null;
-  const [career, allegations, claims] = await Promise.all([
+  const [career, allegations, claims, origins] = await Promise.all([
     officerCareer(db, officer.id),
     loadAllegations(db, { officerId: officer.id }, { preview: opts.preview, nameableOfficerId: officer.id }),
     claimsFor(db, 'officer_id', [officer.id]),
+    datasetOriginsOf(db, officer.id),
   ]);
   const chain = chainRecords(allegations);
   const corrections = await correctionsFor(db, {
@@ -84,6 +88,7 @@ export async function loadOfficerPage(
   );
   return {
     officer,
+    origins,
     career,
     allegations,
     claims: ownClaims,
@@ -214,6 +219,7 @@ export function OfficerPage(props: { data: OfficerPageData }) {
           <h2 id="sources-title">Sources about this officer</h2>
           <ClaimList claims={props.data.claims} label="officer" heading={false} />
         </section>
+        <DatasetOrigins origins={props.data.origins} />
         <RecordCorrections entries={props.data.corrections} />
       </article>
     </Layout>

@@ -1,5 +1,7 @@
-// Helpers for the importer tests: files in a private folder (names matter to some formats), an
-// independent parse of a fixture, row counts, and the public export of whatever is published.
+// Helpers for the importer tests: files in a private folder (names matter to some formats), the
+// fixture parsed independently (csv-parse's synchronous API, in plain JS), row counts, edited
+// copies of a fixture, and the public export of whatever is published.
+import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,8 +12,16 @@ import { sql } from 'kysely';
 import { ed25519Signer } from '../../src/config/signing.ts';
 import type { Db } from '../../src/db/client.ts';
 import { writeExportBundle } from '../../src/exports/service.ts';
+import {
+  runImport,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportReport,
+} from '../../src/imports/framework.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 import { filesUnder } from './dump.ts';
+
+export type CsvRow = Record<string, string>;
 
 /**
  * A database for the tests of one file or `describe` block: made before them, closed after.
@@ -35,24 +45,48 @@ export function testDatabaseFor(): { readonly db: Db; readonly database: TestDat
   };
 }
 
-/** A private folder for one test file's inputs (removed after them); `file` writes one in a sub-folder of its own. */
+/**
+ * A private folder for one test file's inputs, removed after them (or by `cleanup`); `file`
+ * writes one in a sub-folder of its own, so a name can be reused.
+ */
 export function scratch(prefix: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `custodiet-${prefix}-`));
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  after(cleanup);
   return {
     dir,
     file(name: string, content: string | Buffer): string {
-      const sub = fs.mkdtempSync(path.join(dir, 'f-'));
-      const p = path.join(sub, name);
+      const p = path.join(fs.mkdtempSync(path.join(dir, 'f-')), name);
       fs.writeFileSync(p, content);
       return p;
     },
+    cleanup,
   };
 }
 
 /** The independent reading of a fixture: csv-parse's synchronous API, records by header name. */
-export function parseCsv(text: string | Buffer): Record<string, string>[] {
-  return parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+export function parseCsv(text: string | Buffer): CsvRow[] {
+  return parse(text, { columns: true, bom: true, skip_empty_lines: true }) as CsvRow[];
+}
+
+/** A CSV file's rows by header name, parsed independently of the importer. */
+export function readCsv(file: string): CsvRow[] {
+  return parseCsv(fs.readFileSync(file, 'utf8'));
+}
+
+/** A CSV cell always quoted, as the Washington Post writes every field. */
+const quoted = (v: string) => `"${v.replace(/"/g, '""')}"`;
+/** A CSV cell quoted only when it must be (as R's write_csv does). */
+const minimal = (v: string) => (/[",\n\r]/.test(v) ? quoted(v) : v);
+
+/** CSV text of rows (header from the first row's keys, or `header`). */
+export function toCsv(rows: CsvRow[], opts: { header?: string[]; quoteAll?: boolean } = {}): string {
+  const header = opts.header ?? Object.keys(rows[0] ?? {});
+  const cell = opts.quoteAll ? quoted : minimal;
+  return (
+    [header, ...rows.map((r) => header.map((h) => r[h] ?? ''))].map((l) => l.map(cell).join(',')).join('\n') +
+    '\n'
+  );
 }
 
 /** Header line and data lines of a CSV whose records are one line each. */
@@ -106,4 +140,37 @@ export async function exportedText(db: Db): Promise<string> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Row counts of the given tables, read in one statement. */
+export async function tableCounts(db: Db, tables: string[]): Promise<Record<string, number>> {
+  const { rows } = await sql<Record<string, string>>`SELECT ${sql.join(
+    tables.map((t) => sql`(SELECT count(*) FROM ${sql.table(t)}) AS ${sql.ref(t)}`),
+  )}`.execute(db);
+  return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)]));
+}
+
+/** Imports a file and insists that it imported (the first problems are the failure message). */
+export async function importOk(
+  db: Db,
+  format: ImportFormat<unknown, unknown>,
+  file: string,
+  opts: ImportOptions = { actor: 'test:import' },
+): Promise<ImportReport> {
+  const r = await runImport(db, format, file, opts);
+  assert.ok(
+    r.status === 'imported' || r.status === 'replaced',
+    `${format.id}: ${JSON.stringify(r.errors.slice(0, 3))}`,
+  );
+  return r;
+}
+
+/** The dataset id → record map of one kind, as external id → entity id. */
+export async function linksOf(db: Db, kind: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('dataset_records')
+    .select(['external_id', 'entity_id'])
+    .where('record_kind', '=', kind)
+    .execute();
+  return new Map(rows.map((r) => [r.external_id, r.entity_id]));
 }

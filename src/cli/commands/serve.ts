@@ -11,6 +11,9 @@ import { createApp, type AppDeps } from '../../http/app.ts';
 import { createLogger, type Logger } from '../../http/logger.ts';
 import type { Config } from '../../config/config.ts';
 import type { Command } from '../command.ts';
+import { startJobs, type Jobs } from '../../jobs/boss.ts';
+import { startPatternRefresh } from '../../patterns/queue.ts';
+import { startWebhooks } from '../../follow/queue.ts';
 
 /** Opens (and migrates) the database, optionally seeds the demo cases, and serves HTTP until stopped. */
 export const serveCommand: Command = {
@@ -51,6 +54,7 @@ export const serveCommand: Command = {
       contactEmail: config.contactEmail,
       blobs: await blobStoreFromConfig(config),
       vault: await openVault(loadVaultKey(config.originals)),
+      captureLimits: config.capture,
       receipts: await openReceiptSigner(loadReceiptKey(config.receipts)),
     };
     const app = createApp(deps);
@@ -66,6 +70,7 @@ export const serveCommand: Command = {
     // The capture queue starts once pages are being served: its first start creates pg-boss's schema,
     // which readers should not wait for. Routes read deps.capture when they run.
     deps.capture = await startCaptureWorker(config, deps, logger);
+    const jobs = await startBackgroundJobs(config, deps, logger);
     await new Promise<void>((resolve) => {
       const stop = () => {
         out('Shutting down…');
@@ -77,6 +82,7 @@ export const serveCommand: Command = {
       process.once('SIGTERM', stop);
     });
     await deps.capture?.stop();
+    await jobs?.stop();
     await database.close();
     return 0;
   },
@@ -96,6 +102,20 @@ async function startCaptureWorker(
     return queue;
   } catch (err) {
     logger.error('the capture queue did not start; sources will wait for `custodiet capture`', err);
+    return undefined;
+  }
+}
+
+/** Pattern refreshes and webhook deliveries (same switch as captures); a failure is logged, not fatal. */
+async function startBackgroundJobs(config: Config, deps: AppDeps, logger: Logger): Promise<Jobs | undefined> {
+  if (!config.capture.worker) return undefined;
+  try {
+    const jobs = await startJobs(deps.db, logger);
+    await startPatternRefresh(jobs, deps.db, config.patternsRefreshMinutes, logger);
+    await startWebhooks(jobs, deps.db, { baseUrl: config.publicUrl, logger });
+    return jobs;
+  } catch (err) {
+    logger.error('background jobs did not start; pattern figures and webhooks wait for the next start', err);
     return undefined;
   }
 }

@@ -9,13 +9,22 @@ import {
   openOversightIncidents,
   openOversightOfficers,
 } from './openoversight/formats.ts';
-import { policeUkStopSearch } from './police-uk-stop-search.ts';
+import { philadelphiaComplaints } from './philadelphia/complaints.ts';
+import { philadelphiaFindings } from './philadelphia/findings.ts';
+import { policeUkStopSearch, policeUkStopSearchJson } from './police-uk-stop-search.ts';
+import { wapoAgencies } from './wapo/agencies.ts';
+import { wapoShootings } from './wapo/shootings.ts';
 
 const ALL = [
   policeUkStopSearch,
+  policeUkStopSearchJson,
   cpdpComplaints,
   cpdpAccused,
   cpdpProfiles,
+  wapoAgencies,
+  wapoShootings,
+  philadelphiaComplaints,
+  philadelphiaFindings,
   nycCcrbPenalties,
   openOversightOfficers,
   openOversightAssignments,

@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { formatPartialDate } from '../../http/format.ts';
-import { ensureAgency } from '../agencies.ts';
+import { prepareAgency } from '../agencies.ts';
 import { bool, day, requiredText, text } from '../fields.ts';
 import type { DatasetInfo, ImportContext, ImportFormat } from '../framework.ts';
-import { linkOfficersToIncidents, writeOfficers, type DatasetOfficer } from '../officers.ts';
 import {
-  currentOfficers,
-  FINDING_GUARD,
-  idFor,
-  linkRecords,
+  linkOfficersToIncidents,
   placeholderIncidents,
-  removeRecords,
-  upsertConduct,
-  type RecordScope,
-} from '../records.ts';
+  removeOutcomes,
+  upsertAllegations,
+  upsertFindings,
+  upsertSanctions,
+} from '../incidents.ts';
+import { writeOfficers, type DatasetOfficer } from '../officers.ts';
+import { followMerges, idFor, linkDerived, type RecordScope } from '../records.ts';
 import {
   penaltyDays,
   STATUS_FOR_FINDING,
@@ -179,24 +178,25 @@ async function write(trx: Db, batch: { row: number; value: PenaltyRow }[], ctx: 
     ctx,
     [...new Set(rows.map((r) => r.complaint))].map((c) => ({
       externalId: c,
+      id: idFor(ctx, 'incident', c),
       slug: `nyc-ccrb-complaint-${c}`,
       title: `CCRB complaint ${c}`,
       summary: `Complaint ${c} to the NYC Civilian Complaint Review Board about NYPD officers. The penalties dataset publishes no date, place or account of the complaint; its substantiated allegations, the CCRB's findings and the penalties imposed are listed separately.`,
-      forceId: ctx.state.forceId,
+      force_id: ctx.state.forceId,
       tags: ['ccrb'],
     })),
   );
-  const current = await currentOfficers(
+  const current = await followMerges(
     trx,
+    'officers',
     rows.map((r) => idFor(ctx, 'officer', r.taxId)),
   );
   const officer = (r: PenaltyRow) => current(idFor(ctx, 'officer', r.taxId))!;
   const latest = (r: PenaltyRow) => trialVerdict(r) ?? usFinding(r.disposition)!;
-  await upsertConduct(
+  // The file says nothing else of the allegation: what an editor adds to a draft stays.
+  await upsertAllegations(
     trx,
     ctx,
-    'allegation',
-    ['summary', 'status_code', 'officer_id'],
     rows.map((r) => ({
       id: idFor(ctx, 'allegation', pairOf(r)),
       incident_id: idFor(ctx, 'incident', r.complaint),
@@ -204,21 +204,18 @@ async function write(trx: Db, batch: { row: number; value: PenaltyRow }[], ctx: 
       summary: `Allegation against an NYPD officer in CCRB complaint ${r.complaint}, substantiated by the Civilian Complaint Review Board. The penalties dataset does not say what the allegation was.`,
       status_code: STATUS_FOR_FINDING[latest(r)],
     })),
+    ['summary', 'status_code', 'officer_id'],
   );
   await writeOutcomes(trx, ctx, rows);
   await linkOfficersToIncidents(
     trx,
     rows.map((r) => [idFor(ctx, 'incident', r.complaint), officer(r)]),
   );
-  await linkRecords(
+  await linkDerived(
     trx,
     ctx,
     'allegation',
-    rows.map((r) => ({
-      externalId: pairOf(r),
-      entityId: idFor(ctx, 'allegation', pairOf(r)),
-      attributes: attributesOf(r),
-    })),
+    rows.map((r) => ({ externalId: pairOf(r), attributes: attributesOf(r) })),
   );
 }
 
@@ -251,36 +248,29 @@ async function writeOutcomes(trx: Db, ctx: Ctx, rows: PenaltyRow[]) {
     decided_on: null,
   });
   const tried = rows.filter(trialVerdict);
-  await upsertConduct(
-    trx,
-    ctx,
-    'finding',
-    ['outcome_code', 'summary'],
-    [
-      ...rows.map((r) => ({
-        ...base(r),
-        id: findingId(r),
-        deciding_body: CCRB,
-        outcome_code: usFinding(r.disposition)!,
-        supersedes_finding_id: null as string | null,
-        summary: ccrbSummary(r),
-      })),
-      ...tried.map((r) => ({
-        ...base(r),
-        id: trialId(r),
-        deciding_body: COMMISSIONER,
-        outcome_code: trialVerdict(r)!,
-        supersedes_finding_id: findingId(r),
-        summary: `Verdict of the NYPD trial prosecuted by the CCRB's Administrative Prosecution Unit, as published: ${r.apuStatus}${r.apuClosedOn ? `; case closed ${date(r.apuClosedOn)}` : ''}.`,
-      })),
-    ],
-  );
+  await upsertFindings(trx, ctx, [
+    ...rows.map((r) => ({
+      ...base(r),
+      id: findingId(r),
+      deciding_body: CCRB,
+      outcome_code: usFinding(r.disposition)!,
+      supersedes_finding_id: null as string | null,
+      summary: ccrbSummary(r),
+    })),
+    ...tried.map((r) => ({
+      ...base(r),
+      id: trialId(r),
+      deciding_body: COMMISSIONER,
+      outcome_code: trialVerdict(r)!,
+      supersedes_finding_id: findingId(r),
+      summary: `Verdict of the NYPD trial prosecuted by the CCRB's Administrative Prosecution Unit, as published: ${r.apuStatus}${r.apuClosedOn ? `; case closed ${date(r.apuClosedOn)}` : ''}.`,
+    })),
+  ]);
   const penalised = rows.filter((r) => usSanction(r.penalty));
-  await upsertConduct(
+  // A penalty moves to the trial's finding once there is one, and gains the closing date.
+  await upsertSanctions(
     trx,
     ctx,
-    'sanction',
-    ['sanction_code', 'detail', 'imposed_on', 'finding_id'],
     penalised.map((r) => ({
       id: idFor(ctx, 'sanction', pairOf(r)),
       finding_id: trialVerdict(r) ? trialId(r) : findingId(r),
@@ -290,18 +280,13 @@ async function writeOutcomes(trx: Db, ctx: Ctx, rows: PenaltyRow[]) {
       imposed_on: /^Closed\b/i.test(r.apuStatus ?? '') ? r.apuClosedOn : null,
       detail: sanctionDetail(r),
     })),
+    ['sanction_code', 'detail', 'imposed_on', 'finding_id'],
   );
   // The last row of a pair wins: what it no longer gives goes (draft records only).
-  await removeRecords(
-    trx,
-    { table: 'sanctions', guard: 'finding' },
-    rows.filter((r) => !usSanction(r.penalty)).map((r) => idFor(ctx, 'sanction', pairOf(r))),
-  );
-  await removeRecords(
-    trx,
-    { table: 'findings', guard: FINDING_GUARD },
-    rows.filter((r) => !trialVerdict(r)).map(trialId),
-  );
+  await removeOutcomes(trx, {
+    sanctions: rows.filter((r) => !usSanction(r.penalty)).map((r) => idFor(ctx, 'sanction', pairOf(r))),
+    findings: rows.filter((r) => !trialVerdict(r)).map(trialId),
+  });
 }
 
 export const nycCcrbPenalties: ImportFormat<PenaltyRow, { forceId: string }> = {
@@ -310,7 +295,7 @@ export const nycCcrbPenalties: ImportFormat<PenaltyRow, { forceId: string }> = {
   // The layout is fixed: every column is required, so a shifted or renamed one fails loudly.
   columns: CCRB_COLUMNS,
   dataset: () => CCRB_DATASET,
-  prepare: async (trx) => ({ forceId: await ensureAgency(trx, NYPD) }),
+  prepare: prepareAgency(NYPD),
   row: penaltyRow,
   write,
 };

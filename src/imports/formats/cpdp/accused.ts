@@ -4,15 +4,15 @@ import { slugify } from '../../../schema/common.ts';
 import { day, externalId, text, wholeNumber } from '../../fields.ts';
 import type { ImportContext, ImportFormat } from '../../framework.ts';
 import { ImportFileError } from '../../read.ts';
-import { linkOfficersToIncidents } from '../../officers.ts';
 import {
-  currentOfficers,
-  idFor,
-  linkRecords,
+  linkOfficersToIncidents,
   placeholderIncidents,
-  upsertConduct,
-  type DatasetLink,
-} from '../../records.ts';
+  UNIDENTIFIED_OFFICER,
+  upsertAllegations,
+  upsertFindings,
+  upsertSanctions,
+} from '../../incidents.ts';
+import { followMerges, idFor, linkDerived } from '../../records.ts';
 import {
   IOPC_CATEGORIES,
   iopcFor,
@@ -90,27 +90,20 @@ function summaryOf(r: AccusedRow): string {
 }
 
 /** Incidents named by the batch, made as placeholders when the complaints file has not come yet. */
-async function complaintsOf(trx: Db, ctx: Ctx, crIds: string[]) {
-  await placeholderIncidents(
+function complaintsOf(trx: Db, ctx: Ctx, crIds: string[]) {
+  return placeholderIncidents(
     trx,
     ctx,
     crIds.map((cr) => ({
       externalId: cr,
+      id: idFor(ctx, 'incident', cr),
       slug: `cpdp-cr-${slugify(cr)}`,
       title: `Chicago complaint CR ${cr}`,
       summary: `Complaint register CR ${cr} about Chicago Police Department staff. Its dates and place come from the CPDP complaints file, which has not been imported yet.`,
-      forceId: ctx.state.forceId,
+      force_id: ctx.state.forceId,
       tags: ['cpdp'],
     })),
   );
-  const facts = await trx
-    .selectFrom('dataset_records')
-    .select(['external_id', 'attributes'])
-    .where('source_id', '=', ctx.sourceId)
-    .where('record_kind', '=', 'incident')
-    .where('external_id', 'in', crIds)
-    .execute();
-  return new Map(facts.map((f) => [f.external_id, f.attributes as Record<string, string | null>]));
 }
 
 async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: Ctx) {
@@ -118,20 +111,10 @@ async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: 
   await writeOfficers(trx, ctx, ctx.state.forceId, rows.map(officerOf), false);
   const complaints = await complaintsOf(trx, ctx, [...new Set(rows.map((r) => r.cr_id))]);
   const officerId = (r: AccusedRow) => (isUnknownOfficer(officerOf(r)) ? null : idFor(ctx, 'officer', r.uid));
-  const current = await currentOfficers(trx, rows.map(officerId));
-  await upsertConduct(
+  const current = await followMerges(trx, 'officers', rows.map(officerId));
+  await upsertAllegations(
     trx,
     ctx,
-    'allegation',
-    [
-      'summary',
-      'status_code',
-      'iopc_taxonomy',
-      'iopc_code',
-      'reported_on',
-      'officer_id',
-      'unidentified_officer',
-    ],
     rows.map((r) => {
       const iopc = iopcFor(r.allegation_category);
       const officer = current(officerId(r));
@@ -139,7 +122,7 @@ async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: 
         id: idFor(ctx, 'allegation', r.row_id),
         incident_id: idFor(ctx, 'incident', r.cr_id),
         officer_id: officer,
-        unidentified_officer: officer ? null : 'An officer the dataset does not identify',
+        unidentified_officer: officer ? null : UNIDENTIFIED_OFFICER,
         summary: summaryOf(r),
         iopc_taxonomy: iopc ? IOPC_CATEGORIES : null,
         iopc_code: iopc,
@@ -153,16 +136,11 @@ async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: 
     trx,
     rows.map((r) => [idFor(ctx, 'incident', r.cr_id), current(officerId(r))]),
   );
-  const links = (kind: 'allegation' | 'finding' | 'sanction', rs: AccusedRow[]): DatasetLink[] =>
-    rs.map((r) => ({ externalId: r.row_id, entityId: idFor(ctx, kind, r.row_id) }));
-  await linkRecords(
+  await linkDerived(
     trx,
     ctx,
     'allegation',
-    links('allegation', rows).map((l, i) => ({
-      ...l,
-      attributes: attributesOf(rows[i]!),
-    })),
+    rows.map((r) => ({ externalId: r.row_id, attributes: attributesOf(r) })),
   );
 }
 
@@ -184,11 +162,9 @@ async function writeOutcomes(
   complaints: Map<string, Record<string, string | null>>,
 ) {
   const decided = rows.filter((r) => usFinding(r.final_finding));
-  await upsertConduct(
+  await upsertFindings(
     trx,
     ctx,
-    'finding',
-    ['outcome_code', 'summary', 'decided_on', 'deciding_body'],
     decided.map((r) => {
       const c = complaints.get(r.cr_id);
       return {
@@ -205,11 +181,9 @@ async function writeOutcomes(
     }),
   );
   const penalised = decided.filter((r) => usSanction(r.final_penalty));
-  await upsertConduct(
+  await upsertSanctions(
     trx,
     ctx,
-    'sanction',
-    ['sanction_code', 'detail'],
     penalised.map((r) => ({
       id: idFor(ctx, 'sanction', r.row_id),
       finding_id: idFor(ctx, 'finding', r.row_id),

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { ensureAgency } from '../../agencies.ts';
+import { prepareAgency } from '../../agencies.ts';
 import type { DatasetInfo } from '../../framework.ts';
-import { ensureUnits, writeOfficers as writeDatasetOfficers, type DatasetOfficer } from '../../officers.ts';
-import { idFor, type RecordScope } from '../../records.ts';
+import { writeOfficers as writeDatasetOfficers, type DatasetOfficer } from '../../officers.ts';
+import type { RecordScope } from '../../records.ts';
+import { ensureUnits, unitId } from '../../units.ts';
 import { US_RANKS, usRank } from '../../us-vocabulary.ts';
 
 /**
@@ -25,9 +26,7 @@ export const CPDP_DATASET: DatasetInfo = {
 export const CHICAGO = { name: 'Chicago Police Department', state: 'IL', type: 'local_police' };
 
 /** Looks up (or makes) the Chicago Police Department once per import. */
-export async function prepareChicago(trx: Db): Promise<{ forceId: string }> {
-  return { forceId: await ensureAgency(trx, CHICAGO) };
-}
+export const prepareChicago = prepareAgency(CHICAGO);
 
 /** The officer id column's name carries the release (`…_2000-2023_2023-08_p053540_ID`). */
 export function officerIdColumn(fields: Record<string, string>): string | undefined {
@@ -93,7 +92,7 @@ function datasetOfficer(scope: RecordScope, o: CpdpOfficer): DatasetOfficer {
     ranks: rank
       ? [{ key: `rank#${rank}`, taxonomy: US_RANKS, code: rank, detective: rank === 'detective' }]
       : [],
-    postings: o.unit ? [{ key: `unit#${o.unit}`, unitId: idFor(scope, 'unit', o.unit) }] : [],
+    postings: o.unit ? [{ key: `unit#${o.unit}`, unitId: unitId(scope, o.unit) }] : [],
     attributes: { star: o.star, rank: o.rank, unit: o.unit, appointed_date: o.appointed },
   };
 }
@@ -101,9 +100,10 @@ function datasetOfficer(scope: RecordScope, o: CpdpOfficer): DatasetOfficer {
 /**
  * Writes officers with their star number (badge), rank and unit. `update` says whether existing
  * officers take these values (profiles, the officer file) or are only made when missing (accused
- * rows, which describe the officer as of the complaint). A star already held by another officer
- * in an overlapping period is not attached (rule R11 keeps one holder at a time); it stays in
- * the dataset record's attributes for matching.
+ * rows, which describe the officer as of the complaint). Stars, ranks and units are added to
+ * draft officers only, as for every dataset. A star already held by another officer in an
+ * overlapping period is not attached (rule R11 keeps one holder at a time); it stays in the
+ * dataset record's attributes for matching.
  */
 export async function writeOfficers(
   trx: Db,
@@ -116,14 +116,15 @@ export async function writeOfficers(
   if (known.length === 0) return;
   await ensureUnits(
     trx,
+    scope,
+    forceId,
     known
       .filter((o) => o.unit)
       .map((o) => ({
-        id: idFor(scope, 'unit', o.unit!),
-        forceId,
+        code: o.unit!,
         slug: `cpd-unit-${o.unit}`,
         name: `Unit ${o.unit!.padStart(3, '0')}`,
-        code: o.unit,
+        kind: 'team',
       })),
   );
   await writeDatasetOfficers(
@@ -131,6 +132,6 @@ export async function writeOfficers(
     scope,
     forceId,
     known.map((o) => datasetOfficer(scope, o)),
-    { update, addToPublished: true },
+    { update },
   );
 }

@@ -1,16 +1,16 @@
-import { sql } from 'kysely';
 import type { Db } from '../../../db/client.ts';
 import type { ImportContext } from '../../framework.ts';
-import { linkOfficersToIncidents, unitsByName, writeOfficers, type DatasetOfficer } from '../../officers.ts';
 import {
-  currentOfficers,
-  idFor,
-  linkRecords,
-  rejectRepeats,
-  upsertConduct,
-  upsertRecords,
-  type RecordKind,
-} from '../../records.ts';
+  linkOfficersToIncidents,
+  upsertIncidentPeople,
+  UNIDENTIFIED_OFFICER,
+  upsertAllegations,
+  upsertIncidents,
+  type IncidentColumn,
+} from '../../incidents.ts';
+import { writeOfficers, type DatasetOfficer } from '../../officers.ts';
+import { draftIds, followMerges, idFor, linkDerived, rejectRepeats, type RecordKind } from '../../records.ts';
+import { unitsByName } from '../../units.ts';
 import { KINDS, TAXONOMY, type Kind } from './fields.ts';
 import type { Mapping } from './mapping.ts';
 import type { Made, MappedRow } from './rows.ts';
@@ -70,8 +70,9 @@ export async function writeGeneric(trx: Db, m: Mapping, batch: Batch, ctx: Ctx) 
       rows.flatMap((r) => (r.officer ? [r.officer] : [])),
     );
   if (m.records.person) await writePeople(trx, m, ctx, rows);
-  const current = await currentOfficers(
+  const current = await followMerges(
     trx,
+    'officers',
     rows.map((r) => (r.officer ? id('officer', r.officer) : null)),
   );
   const officerOf = (r: MappedRow) => current(r.officer ? id('officer', r.officer) : null);
@@ -104,23 +105,19 @@ async function writeIncidents(trx: Db, m: Mapping, ctx: Ctx, made: Made[]) {
       ...('place' in fields ? { place: str(f.place) } : {}),
     };
   });
-  const update = [
+  // What the mapping does not give is never blanked (an editor may have added it to the draft).
+  const update: IncidentColumn[] = [
     'title',
     'summary',
-    ...(dated ? ['occurred_on', 'occurred_precision'] : []),
-    ...('place' in fields ? ['place'] : []),
+    ...(dated ? (['occurred_on', 'occurred_precision'] as const) : []),
+    ...('place' in fields ? (['place'] as const) : []),
   ];
-  await upsertRecords(
-    trx,
-    ctx,
-    { table: 'incidents', kind: 'incident', update: update as 'title'[], guard: 'draft' },
-    values,
-  );
-  await linkRecords(
+  await upsertIncidents(trx, ctx, values, { update });
+  await linkDerived(
     trx,
     ctx,
     'incident',
-    made.map((i) => ({ externalId: i.externalId, entityId: idFor(ctx, 'incident', i.externalId) })),
+    made.map((i) => ({ externalId: i.externalId })),
   );
 }
 
@@ -180,48 +177,34 @@ async function writePeople(trx: Db, m: Mapping, ctx: Ctx, rows: MappedRow[]) {
   const flags = (['vulnerable', 'deceased', 'sexual_offence_complainant'] as const).filter(
     (f) => f in mapped,
   );
-  const values = people.map(({ p }) => {
-    const rid = idFor(ctx, 'person', p.externalId);
-    const status = String(p.fields.age_status);
-    return {
-      id: rid,
-      pseudonym:
-        str(p.fields.pseudonym) ?? `${status === 'adult' ? 'Person' : 'Child'} ${hex(rid, 5).toUpperCase()}`,
-      age_status: status,
-      ...Object.fromEntries(flags.map((f) => [f, p.fields[f] === true])),
-    };
-  });
-  await upsertRecords(
+  const written = await upsertIncidentPeople(
     trx,
     ctx,
-    {
-      table: 'people',
-      kind: 'person',
-      update: ['pseudonym', 'age_status', ...flags] as 'pseudonym'[],
-      guard: 'person',
-    },
-    values,
+    people.map(({ p, incident }) => {
+      const rid = idFor(ctx, 'person', p.externalId);
+      const status = String(p.fields.age_status);
+      return {
+        person: {
+          id: rid,
+          pseudonym:
+            str(p.fields.pseudonym) ??
+            `${status === 'adult' ? 'Person' : 'Child'} ${hex(rid, 5).toUpperCase()}`,
+          age_status: status,
+          ...Object.fromEntries(flags.map((f) => [f, p.fields[f] === true])),
+        },
+        incidentId: idFor(ctx, 'incident', incident.externalId),
+        role: str(p.fields.role) ?? 'complainant',
+      };
+    }),
+    ['pseudonym', 'age_status', ...flags],
   );
-  const links = people.map(({ p, incident }) => ({
-    incident_id: idFor(ctx, 'incident', incident.externalId),
-    person_id: idFor(ctx, 'person', p.externalId),
-    role: str(p.fields.role) ?? 'complainant',
-  }));
-  // A role the file now gives differently replaces the old one (draft incidents only).
-  await sql`DELETE FROM incident_people ip
-    USING jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS v(incident_id uuid, person_id uuid, role text), incidents i
-    WHERE ip.incident_id = v.incident_id AND ip.person_id = v.person_id AND ip.role <> v.role
-      AND i.id = ip.incident_id AND i.publication_state = 'draft'`.execute(trx);
-  await trx
-    .insertInto('incident_people')
-    .values([...new Map(links.map((l) => [`${l.incident_id}/${l.person_id}/${l.role}`, l])).values()])
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  await linkRecords(
+  await linkDerived(
     trx,
     ctx,
     'person',
-    people.map(({ p }) => ({ externalId: p.externalId, entityId: idFor(ctx, 'person', p.externalId) })),
+    people
+      .filter(({ p }) => written.has(idFor(ctx, 'person', p.externalId)))
+      .map(({ p }) => ({ externalId: p.externalId })),
   );
 }
 
@@ -241,9 +224,7 @@ async function writeAllegations(
       id: idFor(ctx, 'allegation', r.allegation!.externalId),
       incident_id: idFor(ctx, 'incident', r.incident!.externalId),
       officer_id: officer,
-      unidentified_officer: officer
-        ? null
-        : (str(f.unidentified_officer) ?? 'An officer the dataset does not identify'),
+      unidentified_officer: officer ? null : (str(f.unidentified_officer) ?? UNIDENTIFIED_OFFICER),
       summary:
         str(f.summary) ??
         `Allegation ${r.allegation!.externalId} recorded in "${m.dataset.title}"; the dataset does not describe it.`,
@@ -255,34 +236,28 @@ async function writeAllegations(
       conduct_to: str(f.conduct_to),
     };
   });
-  await upsertConduct(
-    trx,
-    ctx,
-    'allegation',
-    [
-      'officer_id',
-      'unidentified_officer',
-      'summary',
-      'status_code',
-      'iopc_taxonomy',
-      'iopc_code',
-      'reported_on',
-      'conduct_from',
-      'conduct_to',
-    ],
-    values,
-  );
+  await upsertAllegations(trx, ctx, values, [
+    'officer_id',
+    'unidentified_officer',
+    'summary',
+    'status_code',
+    'iopc_taxonomy',
+    'iopc_code',
+    'reported_on',
+    'conduct_from',
+    'conduct_to',
+  ]);
   if ('standards' in m.records.allegation!.fields)
     await writeStandards(
       trx,
       made,
       values.map((v) => v.id),
     );
-  await linkRecords(
+  await linkDerived(
     trx,
     ctx,
     'allegation',
-    made.map((r, i) => ({ externalId: r.allegation!.externalId, entityId: values[i]!.id })),
+    made.map((r) => ({ externalId: r.allegation!.externalId })),
   );
 }
 
@@ -295,14 +270,8 @@ async function writeStandards(trx: Db, made: MappedRow[], ids: string[]) {
       standard_code: code,
     })),
   );
-  const drafts = await trx
-    .selectFrom('allegations')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('publication_state', '=', 'draft')
-    .execute();
-  if (drafts.length === 0) return;
-  const open = new Set(drafts.map((d) => d.id));
+  const open = await draftIds(trx, 'allegations', ids);
+  if (open.size === 0) return;
   await trx
     .deleteFrom('allegation_standards')
     .where('allegation_id', 'in', [...open])

@@ -3,15 +3,10 @@ import type { Db } from '../../../db/client.ts';
 import type { ForceSpec } from '../../agencies.ts';
 import { day, text } from '../../fields.ts';
 import type { ImportContext, ImportFormat } from '../../framework.ts';
-import { ensureUnits, linkOfficersToIncidents, writeOfficers } from '../../officers.ts';
-import {
-  currentOfficers,
-  DATED_INCIDENTS,
-  idFor,
-  linkRecords,
-  rejectRepeats,
-  upsertRecords,
-} from '../../records.ts';
+import { linkOfficersToIncidents, upsertIncidents } from '../../incidents.ts';
+import { writeOfficers } from '../../officers.ts';
+import { followMerges, idFor, linkDerived, rejectRepeats } from '../../records.ts';
+import { ensureUnits, unitId as unitIdOf } from '../../units.ts';
 import { US_RANKS, usRank } from '../../us-vocabulary.ts';
 import {
   forceSetting,
@@ -126,17 +121,20 @@ async function writeAssignments(trx: Db, batch: Batch<AssignmentRow>, ctx: Ctx) 
     ctx.state.forceId,
     rows.map((r) => r['officer id']),
   );
-  const unitId = (r: AssignmentRow) => idFor(ctx, 'unit', r['unit id']);
+  const unitId = (r: AssignmentRow) => unitIdOf(ctx, r['unit id']);
   await ensureUnits(
     trx,
+    ctx,
+    ctx.state.forceId,
     rows
       .filter((r) => r['unit id'])
       .map((r) => ({
-        id: unitId(r),
-        forceId: ctx.state.forceId,
+        code: r['unit id'],
         slug: `openoversight-unit-${unitId(r).slice(0, 8)}-${r['unit id']}`,
         name: r['unit description'] ?? `Unit ${r['unit id']}`,
-        code: null,
+        kind: 'team',
+        // OpenOversight's unit id is its database key, not the department's code for the unit.
+        storedCode: null,
       })),
   );
   const officers = rows.map((r) => {
@@ -186,10 +184,9 @@ async function writeIncidents(trx: Db, batch: Batch<IncidentRow>, ctx: Ctx) {
   await rejectRepeats(trx, ctx, 'incident', idsOf(batch));
   const rows = batch.map((b) => b.value);
   const incidentId = (r: IncidentRow) => idFor(ctx, 'incident', r.id);
-  await upsertRecords(
+  await upsertIncidents(
     trx,
     ctx,
-    DATED_INCIDENTS,
     rows.map((r) => ({
       id: incidentId(r),
       slug: `openoversight-incident-${incidentId(r).slice(0, 8)}-${r.id}`,
@@ -206,8 +203,9 @@ async function writeIncidents(trx: Db, batch: Batch<IncidentRow>, ctx: Ctx) {
   );
   const officerIds = [...new Set(rows.flatMap((r) => r.officers))];
   await placeholderOfficers(trx, ctx, ctx.state.forceId, officerIds);
-  const current = await currentOfficers(
+  const current = await followMerges(
     trx,
+    'officers',
     officerIds.map((o) => idFor(ctx, 'officer', o)),
   );
   const officer = (o: string) => current(idFor(ctx, 'officer', o))!;
@@ -215,13 +213,12 @@ async function writeIncidents(trx: Db, batch: Batch<IncidentRow>, ctx: Ctx) {
     trx,
     rows.flatMap((r) => r.officers.map((o): [string, string] => [incidentId(r), officer(o)])),
   );
-  await linkRecords(
+  await linkDerived(
     trx,
     ctx,
     'incident',
     rows.map((r) => ({
       externalId: r.id,
-      entityId: incidentId(r),
       attributes: { report_num: r.report_num, time: r.time, officers: r.officers.join(' ') },
     })),
   );
