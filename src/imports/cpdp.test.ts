@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts'
 import { dumpDatabase } from '../../test/helpers/dump.ts';
 import { testApp } from '../../test/helpers/app.ts';
 import { EditorClient } from '../../test/helpers/editor.ts';
+import { toCsv } from '../../test/helpers/imports.ts';
 import { fetchPage, publish } from '../../test/helpers/pages.ts';
 import { runImport, type ImportFormat } from './framework.ts';
 import { cpdpAccused } from './formats/cpdp/accused.ts';
@@ -220,6 +221,51 @@ describe('Chicago CPDP', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     assert.equal(a.status_code, 'no_case_to_answer');
+  });
+
+  test('an officer an editor has moved on gets no new star, rank or unit; a draft officer does', async () => {
+    const [held, draft] = profiles.filter((r) => !unknown(r) && r.star && r.current_unit && r.rank);
+    const idOf = async (r: Row) =>
+      (
+        await sql<{ id: string }>`SELECT entity_id AS id FROM dataset_records
+          WHERE record_kind = 'officer' AND external_id = ${r[UID]!.replace(/\.0+$/, '')}`.execute(t.db)
+      ).rows[0]!.id;
+    const parts = async (id: string) =>
+      (
+        await sql<{ part: string }>`
+          SELECT 'badge ' || identifier AS part FROM officer_identifiers WHERE officer_id = ${id}
+          UNION ALL SELECT 'rank ' || rank_code FROM officer_ranks WHERE officer_id = ${id}
+          UNION ALL SELECT 'unit ' || u.code FROM officer_postings p JOIN units u ON u.id = p.unit_id
+            WHERE p.officer_id = ${id}
+          ORDER BY 1`.execute(t.db)
+      ).rows.map((r) => r.part);
+    const [heldId, draftId] = [await idOf(held!), await idOf(draft!)];
+    await t.db
+      .updateTable('officers')
+      .set({ publication_state: 'in_review' })
+      .where('id', '=', heldId)
+      .execute();
+    const before_ = await parts(heldId);
+    assert.ok(before_.length > 0);
+    const moved = (r: Row, star: string): Row => ({
+      ...r,
+      star,
+      rank: 'CAPTAIN OF POLICE',
+      current_unit: '777.0',
+    });
+    const file = path.join(fs.mkdtempSync(path.join(tmp, 'v-')), path.basename(PROFILES));
+    fs.writeFileSync(
+      file,
+      toCsv(
+        profiles.map((r) => (r === held ? moved(r, '99901.0') : r === draft ? moved(r, '99902.0') : r)),
+        { header: Object.keys(profiles[0]!) },
+      ),
+    );
+    const r = await runImport(t.db, cpdpProfiles, file, opts);
+    assert.equal(r.status, 'imported', JSON.stringify(r.errors.slice(0, 3)));
+    assert.deepEqual(await parts(heldId), before_);
+    const now = await parts(draftId);
+    for (const p of ['badge 99902', 'rank captain', 'unit 777']) assert.ok(now.includes(p), `${p} in ${now}`);
   });
 
   test('a bad row in the middle leaves the database unchanged and the report names it', async () => {

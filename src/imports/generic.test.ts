@@ -201,7 +201,7 @@ test('a corrected file with the same ids updates records and duplicates nothing'
   ]);
 });
 
-test('a published allegation is not changed by a re-import', async () => {
+test('a published allegation is not changed by a re-import, nor anyone added to its incident', async () => {
   const a = await t.db
     .selectFrom('allegations')
     .select(['id', 'incident_id', 'status_code'])
@@ -209,11 +209,33 @@ test('a published allegation is not changed by a re-import', async () => {
     .executeTakeFirstOrThrow();
   await publish(t.db, 'incidents', a.incident_id);
   await publish(t.db, 'allegations', a.id);
+  const peopleOf = async () =>
+    (
+      await t.db
+        .selectFrom('incident_people')
+        .select(['person_id', 'role'])
+        .where('incident_id', '=', a.incident_id)
+        .orderBy('person_id')
+        .execute()
+    ).map((p) => `${p.person_id} ${p.role}`);
+  const people = await peopleOf();
+  const before_ = await countRows(t.db, 'people');
+  assert.ok(people.length > 0);
+  // The complainant of the published incident's rows is now another person.
   const changed = CSV.replace(
     'Unnecessary force during the arrest,Use of force,Force,Proven - gross misconduct',
     'Unnecessary force during the arrest,Use of force,Force,Not proven',
-  ).replaceAll('Arrest at Example Station', 'Arrest at Example Station (renamed)');
+  )
+    .replaceAll('Arrest at Example Station', 'Arrest at Example Station (renamed)')
+    .replaceAll(',C-9002,', ',C-9099,');
+  assert.notEqual(changed.indexOf(',C-9099,'), -1);
   assert.equal((await importCsv(changed)).status, 'imported');
+  assert.deepEqual(await peopleOf(), people);
+  assert.equal(await countRows(t.db, 'people'), before_);
+  assert.equal(
+    await countRows(t.db, 'dataset_records', `record_kind = 'person' AND external_id = 'C-9099'`),
+    0,
+  );
   const after_ = await t.db
     .selectFrom('allegations')
     .select('status_code')
