@@ -10,6 +10,8 @@ import type { Vault } from '../uploads/vault.ts';
 import type { ReceiptSigner } from '../submissions/receipt.ts';
 import { receiptRoutes } from '../submissions/receipt-routes.tsx';
 import { accountRoutes } from '../accounts/routes.tsx';
+import { apiRoutes } from '../api/routes.tsx';
+import type { ApiConfig } from '../config/config.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { editorRoutes } from '../editor/routes.tsx';
 import { correctionRoutes } from '../corrections/routes.tsx';
@@ -46,6 +48,8 @@ export interface AppDeps {
   vault?: Vault;
   /** Signs and checks proof-of-report receipts; without it the receipt pages answer 503. */
   receipts?: ReceiptSigner;
+  /** Rate limits and proxy trust of /api/v1 (defaults: 300 a minute per client, 1200 per token). */
+  api?: ApiConfig;
 }
 
 /** Largest request body accepted anywhere but the upload form. */
@@ -109,6 +113,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', searchRoutes(deps));
   app.route('/', evidenceRoutes(deps));
   app.route('/', submissionRoutes(deps));
+  app.route('/', apiRoutes(deps));
 
   app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));
   app.onError((err, c) => writeError(c, toAppError(err, deps.logger)));
