@@ -110,6 +110,7 @@ function listRoute(dataset: Dataset): ApiRoute {
     tag: 'Lists',
     summary: `List ${TITLES[dataset.name] ?? dataset.name}`,
     description: `Keyset pages in id order, exactly the rows of the public export's \`${dataset.name}\` dataset. Follow \`next\` (or the Link header) until it is null.`,
+    ...(dataset.name === 'corrections' ? { page: '/corrections' } : {}),
     query: pageQuery,
     response: pageOf(pascal(dataset.name), item),
     async handler({ query, deps, c }) {

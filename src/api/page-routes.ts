@@ -191,6 +191,9 @@ export const PAGE_ROUTES: readonly ApiRoute[] = [
     params: z.object({ forceSlug: slug, unitSlug: slug }),
     response: UnitPage,
     errors: [404],
-    handler: ({ deps, params }) => loadUnitPage(deps.db, params.forceSlug, params.unitSlug),
+    async handler({ deps, params }) {
+      const p = await loadUnitPage(deps.db, params.forceSlug, params.unitSlug);
+      return { ...p, address: p.address ?? null };
+    },
   }),
 ];

@@ -70,17 +70,15 @@ async function requireRow(db: Db, def: EntityDef, recordId: string) {
 
 /** Draft reads are a use of the token's authority: each is written to the audit log. */
 function auditRead(db: Db, principal: TokenPrincipal | null, entityType: string, entityId: string) {
-  return db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, {
-        actor: principal!.editor.actor!,
-        action: 'api.read',
-        entityType,
-        entityId,
-        diff: {},
-      }),
-    );
+  return db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actor: principal!.editor.actor!,
+      action: 'api.read',
+      entityType,
+      entityId,
+      diff: {},
+    }),
+  );
 }
 
 /** If-Match against the record's current representation (strong comparison). */

@@ -31,6 +31,9 @@ export function testApp(t: TestDatabase, overrides: Partial<AppDeps> = {}): Hono
     blobs: testBlobs,
     vault: testVault,
     receipts: testReceipts,
+    // Rate limits are tested on their own (src/api/api.test.ts); suites that sweep every route
+    // from one client would otherwise trip them.
+    api: { rateLimit: 0, tokenRateLimit: 0, trustProxy: false },
     ...overrides,
   });
 }
