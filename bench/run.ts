@@ -2,12 +2,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadBenchmark } from './load.ts';
 import { pagesBenchmark } from './pages.ts';
+import { soakBenchmark } from './soak.ts';
 import { startupBenchmark } from './startup.ts';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: startupBenchmark,
   pages: pagesBenchmark,
+  load: loadBenchmark,
+  soak: soakBenchmark,
 };
 
 const name = process.argv[2];

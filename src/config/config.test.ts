@@ -29,6 +29,9 @@ describe('configuration', () => {
         CAPTURE_MAX_BYTES: '1000000',
         CAPTURE_MAX_REDIRECTS: '2',
         CAPTURE_ALLOW_PRIVATE: 'true',
+        API_RATE_LIMIT: '60',
+        API_TOKEN_RATE_LIMIT: '0',
+        TRUST_PROXY: 'true',
       },
       '/w',
     );
@@ -46,7 +49,9 @@ describe('configuration', () => {
       originals: { keyBase64: undefined, keyFile: '/w/d/keys/originals.key' },
       receipts: { keyBase64: undefined, keyFile: '/w/d/keys/receipts.key' },
       exports: { keyBase64: undefined, keyFile: '/w/d/keys/exports.key' },
+      api: { rateLimit: 60, tokenRateLimit: 0, trustProxy: true },
     });
+    assert.throws(() => loadConfig({ API_RATE_LIMIT: '-1' }), /API_RATE_LIMIT: must be 0 \(off\) or more/);
     assert.throws(() => loadConfig({ ORIGINALS_KEY: 'c2hvcnQ=' }), /ORIGINALS_KEY: must be 32 random bytes/);
     assert.throws(
       () => loadConfig({ RECEIPT_SIGNING_KEY: 'c2hvcnQ=' }),
