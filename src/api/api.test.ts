@@ -6,6 +6,7 @@ import { testApp } from '../../test/helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { ACTOR } from '../../test/helpers/factories.ts';
 import {
+  openRecordGraph,
   buildRecordGraph,
   CHILD_REAL_NAME,
   HIDDEN_OFFICER,
@@ -20,10 +21,7 @@ import { decodeCursor, encodeCursor } from './collections.ts';
 
 let t: TestDatabase;
 let g: RecordGraph;
-before(async () => {
-  t = await createTestDatabase();
-  g = await buildRecordGraph(t.db, plain);
-});
+before(async () => ({ t, g } = await openRecordGraph()));
 after(() => t.close());
 
 const get = (path: string, headers: Record<string, string> = {}) => testApp(t).request(path, { headers });

@@ -9,6 +9,11 @@ const refName = (ref: string) => ref.replace('#/components/schemas/', '');
 const anchor = (name: string) => `schema-${name}`;
 const opAnchor = (id: string) => `op-${id}`;
 
+/** Text with `code` spans, as the document's descriptions are written. */
+function Prose(props: { text: string }): Child {
+  return <>{props.text.split('`').map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
+}
+
 /** A short type expression for a schema: `string | null`, `array of Claim`, a link for a ref. */
 function TypeOf(props: { schema: Json | undefined }): Child {
   const s = props.schema ?? {};
@@ -66,7 +71,12 @@ function Properties(props: { schema: Json; depth?: number }): Child {
           <li>
             <code>{name}</code>
             {required.has(name) ? '' : ' (optional)'}: <TypeOf schema={p} />
-            {typeof p.description === 'string' && <span class="hint"> — {p.description}</span>}
+            {typeof p.description === 'string' && (
+              <span class="hint">
+                {' '}
+                — <Prose text={p.description} />
+              </span>
+            )}
             {nested && <Properties schema={p.type === 'object' ? p : (p.items as Json)} depth={depth + 1} />}
           </li>
         );
@@ -89,7 +99,12 @@ function Operation(props: { path: string; method: string; op: Json }) {
         </code>
       </h3>
       <p>{String(op.summary)}</p>
-      {typeof op.description === 'string' && <p class="note">{op.description}</p>}
+      {typeof op.description === 'string' &&
+        op.description.split('\n\n').map((para) => (
+          <p class="note">
+            <Prose text={para} />
+          </p>
+        ))}
       {security && (
         <p>
           Needs an API token with the scope <code>{security[0]!.bearer![0]}</code>.
@@ -210,7 +225,11 @@ export function ApiDocsPage(props: { doc: Json }) {
       {schemas.map(([name, s]) => (
         <section aria-labelledby={anchor(name)}>
           <h3 id={anchor(name)}>{name}</h3>
-          {typeof s.description === 'string' && <p>{s.description}</p>}
+          {typeof s.description === 'string' && (
+            <p>
+              <Prose text={s.description} />
+            </p>
+          )}
           <Properties schema={s} />
         </section>
       ))}

@@ -3,10 +3,25 @@
 // does not name), so these schemas are both the documentation and the last filter.
 import { z } from 'zod';
 import { SEARCH_TYPES } from '../search/schema.ts';
+import { COLLECTION_ITEMS } from './collection-schemas.ts';
 import { code, component, day, id, Label, timestamp } from './registry.ts';
 
 const text = z.string();
 const maybe = <T extends z.ZodType>(s: T) => s.nullable();
+
+const Source = z.object({
+  title: text,
+  publisher: text,
+  url: maybe(text),
+  kind: text,
+  publishedOn: maybe(day),
+});
+const Archive = z.object({
+  status: text,
+  sha256: maybe(text).describe('The archived copy, at /evidence/{sha256}.'),
+  fetchedAt: maybe(timestamp),
+  originalGoneAt: maybe(timestamp).optional(),
+});
 
 export const Claim = component(
   'Claim',
@@ -16,19 +31,8 @@ export const Claim = component(
     quotedPassage: maybe(text),
     passageNote: maybe(text),
     stance: z.enum(['supports', 'contradicts']),
-    source: z.object({
-      title: text,
-      publisher: text,
-      url: maybe(text),
-      kind: text,
-      publishedOn: maybe(day),
-    }),
-    archive: z.object({
-      status: text,
-      sha256: maybe(text).describe('The archived copy, at /evidence/{sha256}.'),
-      fetchedAt: maybe(timestamp),
-      originalGoneAt: maybe(timestamp).optional(),
-    }),
+    source: Source,
+    archive: Archive,
   }),
   'A sourced claim: the source, the verbatim passage (or why there is none) and the archived copy (R4).',
 );
@@ -248,21 +252,7 @@ export const StatementPage = component(
       forceName: maybe(text),
       forceSlug: maybe(text),
     }),
-    source: z.object({
-      source: z.object({
-        title: text,
-        publisher: text,
-        url: maybe(text),
-        kind: text,
-        publishedOn: maybe(day),
-      }),
-      archive: z.object({
-        status: text,
-        sha256: maybe(text),
-        fetchedAt: maybe(timestamp),
-        originalGoneAt: maybe(timestamp).optional(),
-      }),
-    }),
+    source: z.object({ source: Source, archive: Archive }),
     officerHref: maybe(text),
     incident: maybe(z.object({ title: text, href: maybe(text) })),
     claims: z.array(Claim),
@@ -271,17 +261,7 @@ export const StatementPage = component(
   }),
 );
 
-const Unit = z.object({
-  id,
-  slug: text,
-  name: text,
-  kind: text,
-  code: maybe(text),
-  parentUnitId: maybe(id),
-  description: maybe(text),
-  validFrom: maybe(day),
-  validTo: maybe(day),
-});
+const Unit = COLLECTION_ITEMS.units.omit({ force: true });
 
 const ScopeData = z.object({
   incidents: z.array(
@@ -303,16 +283,7 @@ const ScopeData = z.object({
   ),
 });
 
-const Force = z.object({
-  id,
-  slug: text,
-  name: text,
-  shortName: maybe(text),
-  jurisdiction: text,
-  kind: text,
-  policeUkId: maybe(text),
-  website: maybe(text),
-});
+const Force = COLLECTION_ITEMS.forces;
 
 export const ForcePage = component(
   'ForcePage',
