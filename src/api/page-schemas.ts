@@ -123,18 +123,8 @@ const partialDate = { on: maybe(day), precision: text, until: maybe(day) };
 
 const IncidentRecord = z.object({
   kind: z.literal('record'),
-  incident: z.object({
-    id,
+  incident: COLLECTION_ITEMS.incidents.omit({ path: true, force: true }).extend({
     slug: text,
-    title: text,
-    summary: text,
-    occurredOn: maybe(day),
-    occurredPrecision: text,
-    occurredUntil: maybe(day),
-    place: maybe(text),
-    tags: z.array(text),
-    publishedAt: maybe(timestamp),
-    updatedAt: timestamp,
     forceName: text,
     forceSlug: text,
   }),
