@@ -116,11 +116,7 @@ const arr = (xs: string[]) => sql.raw(`ARRAY[${xs.map((x) => `'${x.replace(/'/g,
 /** Fills the database with synthetic, published records at the given scale; returns timings. */
 export async function generate(db: Db, scale: Scale): Promise<Record<string, number>> {
   const timings: Record<string, number> = {};
-  const step = async (name: string, q: ReturnType<typeof sql>) => {
-    const t0 = performance.now();
-    await q.execute(db);
-    timings[name] = Math.round(performance.now() - t0);
-  };
+  const step = stepper(db, timings);
   await sql`SELECT setseed(0.42)`.execute(db);
   await step(
     'officers',
@@ -192,7 +188,8 @@ export async function generate(db: Db, scale: Scale): Promise<Record<string, num
       SELECT o.id, u.id, date '2015-01-01' FROM (SELECT id, row_number() OVER (ORDER BY slug) AS k FROM officers
         WHERE slug LIKE 'bench-officer-%') o JOIN u ON u.n = o.k % u.total`,
   );
-  if (scale.policePowersEvents) await stopSearches(step, scale.policePowersEvents);
+  if (scale.policePowersEvents)
+    Object.assign(timings, await generateStopSearches(db, scale.policePowersEvents));
   await step('analyze', sql`ANALYZE`);
   return timings;
 }
@@ -201,7 +198,9 @@ export async function generate(db: Db, scale: Scale): Promise<Record<string, num
  * Stop-and-search events as one imported file with its provenance (R24), spread over the forces
  * with a heavy tail (the first forces by id carry most), through the day and across ten years.
  */
-async function stopSearches(step: (name: string, q: ReturnType<typeof sql>) => Promise<void>, n: number) {
+export async function generateStopSearches(db: Db, n: number): Promise<Record<string, number>> {
+  const timings: Record<string, number> = {};
+  const step = stepper(db, timings);
   await step(
     'police_powers_file',
     sql`WITH src AS (
@@ -210,7 +209,7 @@ async function stopSearches(step: (name: string, q: ReturnType<typeof sql>) => P
         RETURNING id)
       INSERT INTO dataset_files (source_id, format, scope, file_name, sha256, byte_size, retrieved_on, rows_imported, imported_by)
       SELECT id, 'police-uk-stop-search', 'bench/all', 'bench-stop-and-search.csv', repeat('0', 64), 0, date '2026-01-01', ${n}, 'bench'
-      FROM src`,
+      FROM src WHERE NOT EXISTS (SELECT 1 FROM dataset_files WHERE file_name = 'bench-stop-and-search.csv')`,
   );
   await step(
     'police_powers_events',
@@ -221,7 +220,7 @@ async function stopSearches(step: (name: string, q: ReturnType<typeof sql>) => P
         legislation, object_of_search, outcome, outcome_linked_to_object, removal_of_more_than_outer_clothing)
       SELECT file.id, g, f.ids[1 + floor(cardinality(f.ids) * power(random(), 3))::int],
              'stop_and_search', (ARRAY['Person search','Person and Vehicle search','Vehicle search'])[1 + g % 3],
-             timestamptz '2016-01-01' + (g % 3650) * interval '1 day' + (g * 7919 % 86400) * interval '1 second',
+             timestamptz '2016-01-01' + (g % 3650) * interval '1 day' + ((g::bigint * 7919) % 86400) * interval '1 second',
              g % 17 = 0, 51.3 + random() * 0.4, -0.5 + random() * 0.7,
              (ARRAY['Male','Female','Other'])[1 + (g % 10 = 0)::int + (g % 97 = 0)::int],
              (ARRAY['under 10','10-17','18-24','25-34','over 34'])[1 + g % 5],
@@ -233,4 +232,14 @@ async function stopSearches(step: (name: string, q: ReturnType<typeof sql>) => P
              g % 5 = 0, g % 50 = 0
       FROM generate_series(1, ${n}) g, f, file`,
   );
+  return timings;
+}
+
+/** Runs one timed statement; `timings[name]` gets its milliseconds. */
+function stepper(db: Db, timings: Record<string, number>) {
+  return async (name: string, q: ReturnType<typeof sql>) => {
+    const t0 = performance.now();
+    await q.execute(db);
+    timings[name] = Math.round(performance.now() - t0);
+  };
 }

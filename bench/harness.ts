@@ -12,7 +12,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrations.ts';
 import { demoSeeded, seedDemo } from '../src/demo/seed.ts';
-import { generate, type Scale } from './generate.ts';
+import { generate, generateStopSearches, type Scale } from './generate.ts';
 import { rssMiB } from './startup.ts';
 
 /** Where a benchmark's database lives. */
@@ -96,9 +96,17 @@ export async function prepare(database: Database, scale: Scale) {
     n: number;
   }>`SELECT count(*)::int AS n FROM officers WHERE slug LIKE 'bench-%'`.execute(database.db);
   let generationMs: Record<string, number> | 'reused' = 'reused';
-  if (rows[0]!.n === 0) {
+  const events = await sql<{ n: number }>`SELECT count(*)::int AS n FROM police_powers_events`.execute(
+    database.db,
+  );
+  if (rows[0]!.n === 0 || (scale.policePowersEvents && events.rows[0]!.n === 0)) {
     if (!(await demoSeeded(database.db))) await seedDemo(database.db);
-    generationMs = await generate(database.db, scale);
+    // A data directory whose generation stopped before the events (BENCH_DATA_DIR) is completed.
+    generationMs =
+      rows[0]!.n === 0
+        ? await generate(database.db, scale)
+        : { ...(await generateStopSearches(database.db, scale.policePowersEvents!)), analyze: 0 };
+    if (rows[0]!.n !== 0) await sql`ANALYZE`.execute(database.db);
     // What autovacuum does on PostgreSQL soon after a bulk load; PGlite runs none (and needs none
     // for reads: its GIN indexes have no pending list).
     if (database.backend === 'postgres') await sql`VACUUM ANALYZE`.execute(database.db);

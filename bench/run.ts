@@ -19,6 +19,8 @@ if (!name || !BENCHMARKS[name]) {
   console.error(`Usage: npm run bench -- NAME\nBenchmarks: ${Object.keys(BENCHMARKS).join(', ')}`);
   process.exit(2);
 }
+// Other work on the machine changes every figure: the load average is recorded with them.
+const loadBefore = os.loadavg();
 const figures = await BENCHMARKS[name]!();
 const result = {
   benchmark: name,
@@ -29,6 +31,7 @@ const result = {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    loadAverage1mBeforeAfter: [loadBefore[0], os.loadavg()[0]].map((x) => Math.round(x! * 10) / 10),
   },
   figures,
 };
