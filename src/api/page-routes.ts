@@ -57,12 +57,12 @@ const strip = (s: string | null) =>
   s === null ? null : s.replaceAll(MARK_START, '').replaceAll(MARK_STOP, '');
 
 /** Search results without highlight markers, and without records whose page the render guard holds. */
-async function searchResults(db: Db, params: z.output<typeof searchQuery>) {
+async function searchResults(db: Db, params: z.output<typeof searchQuery>, cacheSeconds?: number) {
   if (isBlankSearch(params))
     throw new AppError('CUS_BAD_REQUEST', 'Give words (q) or at least one filter.', [
       { field: 'q', message: 'is required without filters' },
     ]);
-  const data = await loadSearchPage(db, params);
+  const data = await loadSearchPage(db, params, cacheSeconds);
   const results = data.results!;
   const allegationIds = results.results.filter((r) => r.type === 'allegation').map((r) => r.id);
   const owners = allegationIds.length
@@ -116,7 +116,7 @@ export const PAGE_ROUTES: readonly ApiRoute[] = [
       'The same parameters as the /search page. Counts stop at 1,000 per kind; pages run to 1,000.',
     query: searchQuery,
     response: SearchResults,
-    handler: ({ deps, query }) => searchResults(deps.db, query),
+    handler: ({ deps, query }) => searchResults(deps.db, query, deps.searchCacheSeconds),
   }),
   defineRoute({
     method: 'get',

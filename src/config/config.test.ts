@@ -50,6 +50,7 @@ describe('configuration', () => {
       receipts: { keyBase64: undefined, keyFile: '/w/d/keys/receipts.key' },
       exports: { keyBase64: undefined, keyFile: '/w/d/keys/exports.key' },
       api: { rateLimit: 60, tokenRateLimit: 0, trustProxy: true },
+      searchCacheSeconds: 30,
     });
     assert.throws(() => loadConfig({ API_RATE_LIMIT: '-1' }), /API_RATE_LIMIT: must be 0 \(off\) or more/);
     assert.throws(() => loadConfig({ ORIGINALS_KEY: 'c2hvcnQ=' }), /ORIGINALS_KEY: must be 32 random bytes/);

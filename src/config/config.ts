@@ -36,6 +36,8 @@ export interface Config {
   s3?: S3Config;
   /** Limits of the /api/v1 endpoints (docs/api.md). */
   api: ApiConfig;
+  /** How long identical searches share one run's results (0: off); any write drops them sooner. */
+  searchCacheSeconds: number;
 }
 
 /** Rate limits of the public API (requests per minute; 0 turns a limit off). */
@@ -152,6 +154,12 @@ const envSchema = z.object({
   API_RATE_LIMIT: perMinute.default(300),
   API_TOKEN_RATE_LIMIT: perMinute.default(1200),
   TRUST_PROXY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  SEARCH_CACHE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 3600')
+    .max(3600, 'must be between 0 and 3600')
+    .default(30),
 });
 
 type Env = z.output<typeof envSchema>;
@@ -252,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       tokenRateLimit: e.API_TOKEN_RATE_LIMIT,
       trustProxy: e.TRUST_PROXY === 'true',
     },
+    searchCacheSeconds: e.SEARCH_CACHE_SECONDS,
     ...(s3 ? { s3 } : {}),
   };
 }

@@ -50,6 +50,8 @@ export interface AppDeps {
   receipts?: ReceiptSigner;
   /** Rate limits and proxy trust of /api/v1 (defaults: 300 a minute per client, 1200 per token). */
   api?: ApiConfig;
+  /** SEARCH_CACHE_SECONDS: how long identical searches share results (default 30; 0 turns it off). */
+  searchCacheSeconds?: number;
 }
 
 /** Largest request body accepted anywhere but the upload form. */

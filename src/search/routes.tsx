@@ -25,8 +25,8 @@ export interface SearchPageData {
   modified: Date | null;
 }
 
-/** How long a search's results are reused; any write (here or on another instance) drops them. */
-const SEARCH_TTL_MS = 30_000;
+/** How long a search's results are reused by default; any write (here or on another instance) drops them. */
+export const SEARCH_CACHE_SECONDS = 30;
 /** Distinct searches kept (each is one page of results): bounded, so varied queries cannot fill memory. */
 const SEARCH_ENTRIES = 500;
 
@@ -35,14 +35,14 @@ const SEARCH_ENTRIES = 500;
  * story breaks, many readers run the same search: identical searches share one run and its
  * results for 30 s, or until anything is written.
  */
-export function loadSearchPage(db: Db, params: SearchParams): Promise<SearchPageData> {
-  return cached(
-    db,
-    `search:${searchUrl(params)}`,
-    SEARCH_TTL_MS,
-    () => searchPageNow(db, params),
-    SEARCH_ENTRIES,
-  );
+export function loadSearchPage(
+  db: Db,
+  params: SearchParams,
+  cacheSeconds = SEARCH_CACHE_SECONDS,
+): Promise<SearchPageData> {
+  if (cacheSeconds === 0) return searchPageNow(db, params);
+  const key = `search:${searchUrl(params)}`;
+  return cached(db, key, cacheSeconds * 1000, () => searchPageNow(db, params), SEARCH_ENTRIES);
 }
 
 async function searchPageNow(db: Db, params: SearchParams): Promise<SearchPageData> {
@@ -87,7 +87,7 @@ export function SearchPage(props: { data: SearchPageData }) {
 export function searchRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/search', async (c) => {
-    const data = await loadSearchPage(deps.db, parseQuery(c, searchQuery));
+    const data = await loadSearchPage(deps.db, parseQuery(c, searchQuery), deps.searchCacheSeconds);
     return sendPage(c, <SearchPage data={data} />, data.modified);
   });
   return app;

@@ -54,6 +54,7 @@ export const serveCommand: Command = {
       vault: await openVault(loadVaultKey(config.originals)),
       receipts: await openReceiptSigner(loadReceiptKey(config.receipts)),
       api: config.api,
+      searchCacheSeconds: config.searchCacheSeconds,
     };
     // Other instances' writes must reach this one's caches (render-guard verdicts, counts).
     const notices = config.databaseUrl ? listenForWrites(config.databaseUrl, logger) : undefined;
