@@ -34,12 +34,18 @@ export async function benchPostgres(): Promise<string | null> {
   }
 }
 
-/** A fresh database named custodiet_bench_… on the server, dropped by `drop`. */
+/**
+ * A fresh database named custodiet_bench_… on the server, dropped by `drop`; or with
+ * BENCH_PG_DATABASE=name one that is kept (and its generated data reused) between runs.
+ */
 export async function postgresTarget(adminUrl: string): Promise<Target> {
-  const name = `custodiet_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const kept = process.env.BENCH_PG_DATABASE;
+  if (kept && !/^[a-z_][a-z0-9_]*$/.test(kept)) throw new Error('BENCH_PG_DATABASE must be a plain name');
+  const name = kept ?? `custodiet_bench_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
@@ -47,6 +53,7 @@ export async function postgresTarget(adminUrl: string): Promise<Target> {
     backend: 'postgres',
     url: u.toString(),
     async drop() {
+      if (kept) return;
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -41,6 +41,7 @@ export async function sendJson(
   const etag = strongEtag(body);
   c.header('ETag', etag);
   c.header('Cache-Control', opts.private ? 'private, no-store' : 'public, max-age=0, must-revalidate');
-  if (c.req.method === 'GET' && opts.status === 200 && notModified(c, etag)) return c.body(null, 304);
+  if ((c.req.method === 'GET' || c.req.method === 'HEAD') && opts.status === 200 && notModified(c, etag))
+    return c.body(null, 304);
   return c.body(body, opts.status as 200, { 'Content-Type': 'application/json; charset=utf-8' });
 }

@@ -115,11 +115,16 @@ function authorise(route: ApiRoute, principal: TokenPrincipal | null): void {
   if (permission) requirePermission(principal.editor, permission, `use the ${route.scope} scope`);
 }
 
+/** What the API's middleware leaves on the context: the token's principal, or null for anonymous calls. */
+export interface ApiEnv {
+  Variables: { apiPrincipal: TokenPrincipal | null };
+}
+
 /** Mounts declarations on the app. A path parameter that fails its schema is a 404. */
-export function mountRoutes(app: Hono, deps: AppDeps, routes: readonly ApiRoute[]): void {
+export function mountRoutes(app: Hono<ApiEnv>, deps: AppDeps, routes: readonly ApiRoute[]): void {
   for (const route of routes) {
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
-      const principal = (c.get('apiPrincipal' as never) as TokenPrincipal | undefined) ?? null;
+      const principal = c.get('apiPrincipal') ?? null;
       authorise(route, principal);
       const params = route.params ? route.params.safeParse(c.req.param()) : undefined;
       if (params && !params.success)

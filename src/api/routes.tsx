@@ -10,7 +10,7 @@ import { openApiDocument } from './openapi.ts';
 import { PAGE_ROUTES } from './page-routes.ts';
 import { RateLimiter, type RateDecision } from './rate-limit.ts';
 import { RECORD_ROUTES } from './record-routes.ts';
-import { API_BASE, mountRoutes, type ApiRoute } from './route.ts';
+import { API_BASE, mountRoutes, type ApiEnv, type ApiRoute } from './route.ts';
 import { authenticateToken, type TokenPrincipal } from './tokens.ts';
 
 /** Every endpoint of the API, in the order the document lists them. */
@@ -60,8 +60,8 @@ function rateHeaders(c: Context, d: RateDecision): void {
 }
 
 /** The API's routes and middleware, mounted at the app's root. */
-export function apiRoutes(deps: AppDeps): Hono {
-  const app = new Hono();
+export function apiRoutes(deps: AppDeps): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
   const anonymous = new RateLimiter(deps.api?.rateLimit ?? 300);
   const perToken = new RateLimiter(deps.api?.tokenRateLimit ?? 1200);
   const trustProxy = deps.api?.trustProxy ?? false;
@@ -90,7 +90,7 @@ export function apiRoutes(deps: AppDeps): Hono {
         ? perToken.take(`t:${principal.tokenId}`)
         : anonymous.take(anonymous.clientKey(clientAddress(c, trustProxy))),
     );
-    c.set('apiPrincipal' as never, principal as never);
+    c.set('apiPrincipal', principal);
     try {
       await next();
     } finally {
