@@ -96,8 +96,13 @@ async function recordQueries(target: Target, database: Awaited<ReturnType<typeof
     searchCacheSeconds: 0,
   });
   const recorded: Record<string, { sql: string; parameters: readonly unknown[] }[]> = {};
+  const coldMs: Record<string, number> = {};
   for (const c of list) {
+    const t0 = performance.now();
     const first = await app.request(c.url);
+    await first.arrayBuffer();
+    coldMs[c.url] = Math.round(performance.now() - t0);
+    console.log(`  first request (cold caches) ${c.url}: ${coldMs[c.url]} ms`);
     if (first.status !== 200) throw new Error(`${c.url} answered ${first.status}`);
     current = [];
     await (await app.request(c.url)).text();
@@ -106,7 +111,7 @@ async function recordQueries(target: Target, database: Awaited<ReturnType<typeof
   }
   // The PGlite handle belongs to `database`; only the pool is ours to end.
   await db.destroy();
-  return recorded;
+  return { recorded, coldMs };
 }
 
 async function measure(base: string, list: Case[], pid: number) {
@@ -125,12 +130,12 @@ async function measure(base: string, list: Case[], pid: number) {
 async function runBackend(target: Target) {
   console.log(`\n== ${target.backend} ==`);
   const database = await openTarget(target);
-  let prepared, list: Case[], recorded;
+  let prepared, list: Case[], recorded, coldMs: Record<string, number>;
   try {
     prepared = await prepare(database, scale());
     console.log('rows', prepared.rows, 'generation ms', prepared.generationMs);
     list = await cases(database.db);
-    recorded = await recordQueries(target, database, list);
+    ({ recorded, coldMs } = await recordQueries(target, database, list));
   } finally {
     await database.close();
   }
@@ -173,6 +178,7 @@ async function runBackend(target: Target) {
       name: c.name,
       url: c.url,
       queries: recorded[c.url]!.length,
+      firstRequestColdMs: coldMs[c.url],
       app: a,
       ...(u ? { appSearchCacheOff: u } : {}),
       baseline: b,

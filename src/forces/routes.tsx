@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cached } from '../db/cache.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
@@ -17,7 +18,18 @@ import {
 } from './public.ts';
 import { getForceBySlug, type Force } from './repository.ts';
 
-async function loadScope(db: Db, scope: Scope): Promise<ScopeData> {
+/** A force's or unit's figures are reused this long; any write (on any instance) drops them at once. */
+const SCOPE_TTL_MS = 60_000;
+
+// Counting every published allegation of a force by standard and year reads all of them (a
+// million at national scale): the figures are computed once a minute at most, and concurrent
+// requests for the same page share that one computation.
+function loadScope(db: Db, scope: Scope): Promise<ScopeData> {
+  const key = `scope:${'forceId' in scope ? scope.forceId : scope.unitIds.join(',')}`;
+  return cached(db, key, SCOPE_TTL_MS, () => loadScopeNow(db, scope), 1000);
+}
+
+async function loadScopeNow(db: Db, scope: Scope): Promise<ScopeData> {
   const [incidents, officers, standards, years] = await Promise.all([
     scopeIncidents(db, scope),
     scopeOfficers(db, scope),
