@@ -171,23 +171,7 @@ export async function generate(db: Db, scale: Scale): Promise<Record<string, num
       SELECT DISTINCT a.incident_id, a.officer_id, 'subject' FROM allegations a
       JOIN incidents i ON i.id = a.incident_id WHERE i.slug LIKE 'bench-incident-%'`,
   );
-  // Unit pages at scale: every generated incident and officer belongs to one of the force's units.
-  await step(
-    'units_links',
-    sql`WITH u AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS n, count(*) OVER () AS total
-                   FROM units WHERE force_id = (SELECT id FROM forces WHERE slug = 'metropolitan'))
-      INSERT INTO incident_units (incident_id, unit_id)
-      SELECT i.id, u.id FROM (SELECT id, row_number() OVER (ORDER BY slug) AS k FROM incidents
-        WHERE slug LIKE 'bench-incident-%') i JOIN u ON u.n = i.k % u.total`,
-  );
-  await step(
-    'postings',
-    sql`WITH u AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS n, count(*) OVER () AS total
-                   FROM units WHERE force_id = (SELECT id FROM forces WHERE slug = 'metropolitan'))
-      INSERT INTO officer_postings (officer_id, unit_id, valid_from)
-      SELECT o.id, u.id, date '2015-01-01' FROM (SELECT id, row_number() OVER (ORDER BY slug) AS k FROM officers
-        WHERE slug LIKE 'bench-officer-%') o JOIN u ON u.n = o.k % u.total`,
-  );
+  Object.assign(timings, await linkUnits(db));
   if (scale.policePowersEvents)
     Object.assign(timings, await generateStopSearches(db, scale.policePowersEvents));
   await step('analyze', sql`ANALYZE`);
@@ -232,6 +216,46 @@ export async function generateStopSearches(db: Db, n: number): Promise<Record<st
              g % 5 = 0, g % 50 = 0
       FROM generate_series(1, ${n}) g, f, file`,
   );
+  return timings;
+}
+
+/** Synthetic stations of the Met, under its first command unit (a real force has hundreds of units). */
+const STATIONS = 120;
+
+/**
+ * Unit pages at scale: STATIONS synthetic stations, each generated incident and officer posted to
+ * one of them with a mild skew (the busiest holds a few per cent). Safe to run again: the links of
+ * generated records are replaced.
+ */
+export async function linkUnits(db: Db): Promise<Record<string, number>> {
+  const timings: Record<string, number> = {};
+  const step = stepper(db, timings);
+  const met = sql`(SELECT id FROM forces WHERE slug = 'metropolitan')`;
+  await step(
+    'stations',
+    sql`INSERT INTO units (force_id, parent_unit_id, slug, name, kind)
+      SELECT ${met}, (SELECT id FROM units WHERE force_id = ${met} AND kind = 'bcu' ORDER BY slug LIMIT 1),
+             'bench-station-' || g, 'Synthetic station ' || g, 'station'
+      FROM generate_series(1, ${STATIONS}) g
+      ON CONFLICT (force_id, slug) DO NOTHING`,
+  );
+  await step(
+    'units_links',
+    sql`WITH gone AS (DELETE FROM incident_units WHERE incident_id IN (SELECT id FROM incidents WHERE slug LIKE 'bench-%')),
+             u AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS n FROM units WHERE slug LIKE 'bench-station-%')
+      INSERT INTO incident_units (incident_id, unit_id)
+      SELECT i.id, u.id FROM (SELECT id, floor(${STATIONS} * power(random(), 1.3))::int AS n FROM incidents
+        WHERE slug LIKE 'bench-incident-%') i JOIN u ON u.n = i.n`,
+  );
+  await step(
+    'postings',
+    sql`WITH gone AS (DELETE FROM officer_postings WHERE officer_id IN (SELECT id FROM officers WHERE slug LIKE 'bench-%')),
+             u AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS n FROM units WHERE slug LIKE 'bench-station-%')
+      INSERT INTO officer_postings (officer_id, unit_id, valid_from)
+      SELECT o.id, u.id, date '2015-01-01' FROM (SELECT id, floor(${STATIONS} * power(random(), 1.3))::int AS n
+        FROM officers WHERE slug LIKE 'bench-officer-%') o JOIN u ON u.n = o.n`,
+  );
+  await step('analyze_links', sql`ANALYZE units, incident_units, officer_postings`);
   return timings;
 }
 

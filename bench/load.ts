@@ -53,7 +53,7 @@ async function cases(db: Db): Promise<Case[]> {
   const officer = await busiest(db, 'officer_id', 'officers');
   const { rows } = await sql<{ slug: string }>`
     SELECT u.slug FROM units u JOIN incident_units iu ON iu.unit_id = u.id
-    WHERE u.force_id = (SELECT id FROM forces WHERE slug = 'metropolitan') AND u.kind = 'station'
+    WHERE u.force_id = (SELECT id FROM forces WHERE slug = 'metropolitan') AND u.slug LIKE 'bench-station-%'
     GROUP BY u.slug ORDER BY count(*) DESC, u.slug LIMIT 1`.execute(db);
   const unit = rows[0]!.slug;
   const pages: Case[] = [
