@@ -1,27 +1,17 @@
 // `custodiet token create|list|revoke` through the real binary, then the token against the app.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/config/config.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/http/logger.ts';
-import { childEnv, runCli } from '../helpers/cli.ts';
-import { createPostgresDatabase, TEST_BACKEND, type TestDatabase } from '../helpers/db.ts';
+import { backendEnv, runCli } from '../helpers/cli.ts';
 
 describe('custodiet token', () => {
-  let pg: TestDatabase | undefined;
   let env: NodeJS.ProcessEnv;
-  before(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-token-'));
-    if (TEST_BACKEND === 'postgres') {
-      pg = await createPostgresDatabase();
-      env = childEnv({ DATABASE_URL: pg.url, DATA_DIR: dataDir });
-    } else env = childEnv({ DATA_DIR: dataDir, DATABASE_URL: undefined });
-  });
-  after(() => pg?.close());
+  let close: () => Promise<void>;
+  before(async () => ({ env, close } = await backendEnv('custodiet-token-')));
+  after(() => close());
 
   test(
     'create prints the token once, list never shows it, revoke ends it',
