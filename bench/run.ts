@@ -6,6 +6,8 @@ import { importBenchmark } from './import.ts';
 import { ingestBenchmark } from './ingest.ts';
 import { pagesBenchmark } from './pages.ts';
 import { patternsBenchmark } from './patterns.ts';
+import { loadBenchmark } from './load.ts';
+import { soakBenchmark } from './soak.ts';
 import { startupBenchmark } from './startup.ts';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -14,6 +16,8 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   import: importBenchmark,
   ingest: ingestBenchmark,
   patterns: patternsBenchmark,
+  load: loadBenchmark,
+  soak: soakBenchmark,
 };
 
 const name = process.argv[2];
@@ -21,6 +25,8 @@ if (!name || !BENCHMARKS[name]) {
   console.error(`Usage: npm run bench -- NAME\nBenchmarks: ${Object.keys(BENCHMARKS).join(', ')}`);
   process.exit(2);
 }
+// Other work on the machine changes every figure: the load average is recorded with them.
+const loadBefore = os.loadavg();
 const figures = await BENCHMARKS[name]!();
 const result = {
   benchmark: name,
@@ -31,6 +37,7 @@ const result = {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    loadAverage1mBeforeAfter: [loadBefore[0], os.loadavg()[0]].map((x) => Math.round(x! * 10) / 10),
   },
   figures,
 };

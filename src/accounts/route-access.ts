@@ -1,3 +1,5 @@
+import { API_ROUTES } from '../api/routes.tsx';
+import { honoPath } from '../api/route.ts';
 import { can, ROLES, type Permission } from './policy.ts';
 
 /**
@@ -12,7 +14,9 @@ export type Access =
   /** Any signed-in account whatever its role (further per-record checks may apply). */
   | { level: 'signed-in'; note?: string }
   /** A signed-in account whose role grants the permission. */
-  | { level: 'permission'; permission: Permission; note?: string };
+  | { level: 'permission'; permission: Permission; note?: string }
+  /** An API token with the scope (src/api/scopes.ts); an editor session is not enough. */
+  | { level: 'token'; scope: string; note?: string };
 
 const PUBLIC: Access = { level: 'public' };
 const SIGNED_IN: Access = { level: 'signed-in' };
@@ -21,6 +25,16 @@ const EDITS: Access = {
   level: 'signed-in',
   note: 'contributors edit unpublished records; changing a published one needs record.edit_published',
 };
+
+// The API's routes state their own access in their declarations (src/api/).
+const API_ACCESS: Record<string, Access> = Object.fromEntries([
+  ['GET /api', { level: 'public' }],
+  ['GET /api/v1/openapi.json', { level: 'public' }],
+  ...API_ROUTES.map((r) => [
+    `${r.method.toUpperCase()} ${honoPath(r.path)}`,
+    r.scope ? { level: 'token', scope: r.scope } : { level: 'public' },
+  ]),
+]);
 
 /** Every route of the app ("METHOD path" as Hono registers it) and its access. */
 export const ROUTE_ACCESS: Record<string, Access> = {
@@ -156,11 +170,17 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /editor/:type/:id/revert/:version{[0-9]{1,9}}': SIGNED_IN,
   'POST /editor/:type/:id/revert/:version{[0-9]{1,9}}': EDITS,
   'GET /editor/preview/:type/:id': SIGNED_IN,
+  'GET /editor/tokens': perm('user.manage'),
+  'POST /editor/tokens': perm('user.manage', 'the token is shown once; only its hash is stored'),
+  'POST /editor/tokens/:id/revoke': perm('user.manage'),
+  ...API_ACCESS,
 };
 
-/** Who of anonymous and each role may use a route, per the table: 'yes', 'no' or 'sign in'. */
-export function expectedOutcome(access: Access, role: string | null): 'yes' | 'no' | 'sign in' {
+/** Who of anonymous and each role may use a route, per the table: 'yes', 'no', 'sign in' or 'token'. */
+export function expectedOutcome(access: Access, role: string | null): 'yes' | 'no' | 'sign in' | 'token' {
   if (access.level === 'public') return 'yes';
+  // A session never stands in for a token: the API reads no cookies.
+  if (access.level === 'token') return 'token';
   if (role === null) return 'sign in';
   if (access.level === 'signed-in') return 'yes';
   return can({ role }, access.permission) ? 'yes' : 'no';
@@ -178,7 +198,9 @@ export function renderAccessMatrix(): string {
         ? `\`${access.permission}\`${access.note ? `; ${access.note}` : ''}`
         : access.level === 'signed-in'
           ? (access.note ?? '')
-          : '';
+          : access.level === 'token'
+            ? `API token with \`${access.scope}\``
+            : '';
     return `| \`${route.replace(/\|/g, '\\|')}\` | ${cells.join(' | ')} | ${note} |`;
   });
   return [
@@ -186,7 +208,8 @@ export function renderAccessMatrix(): string {
     '',
     'Generated from `src/accounts/route-access.ts` by `npm run docs:access`; the route-access test checks',
     'that every route of the app is listed, that the app behaves as listed for anonymous visitors and',
-    'each role, and that this file is current. "sign in" means the visitor is sent to the sign-in page.',
+    'each role, and that this file is current. "sign in" means the visitor is sent to the sign-in page;',
+    '"token" means the route needs an API token with a scope (401 without one, whatever the session).',
     'Moderators and admins reach the editor only after their second factor.',
     '',
     head,

@@ -13,6 +13,7 @@ import { ingestCommand } from './commands/ingest.ts';
 import { receiptKeyCommand, verifyReceiptCommand } from './commands/receipts.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/users.ts';
+import { tokenCommand } from './commands/tokens.ts';
 import { moderationKeyCommand } from './commands/submissions.ts';
 
 /** Every command, in the order `--help` lists them. */
@@ -31,6 +32,7 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
   userCommand,
+  tokenCommand,
   verifyReceiptCommand,
   receiptKeyCommand,
   moderationKeyCommand,

@@ -30,6 +30,9 @@ describe('configuration', () => {
         CAPTURE_MAX_REDIRECTS: '2',
         CAPTURE_ALLOW_PRIVATE: 'true',
         PATTERNS_REFRESH_MINUTES: '30',
+        API_RATE_LIMIT: '60',
+        API_TOKEN_RATE_LIMIT: '0',
+        TRUST_PROXY: 'true',
       },
       '/w',
     );
@@ -48,11 +51,14 @@ describe('configuration', () => {
       receipts: { keyBase64: undefined, keyFile: '/w/d/keys/receipts.key' },
       exports: { keyBase64: undefined, keyFile: '/w/d/keys/exports.key' },
       patternsRefreshMinutes: 30,
+      api: { rateLimit: 60, tokenRateLimit: 0, trustProxy: true },
+      searchCacheSeconds: 30,
     });
     assert.throws(
       () => loadConfig({ PATTERNS_REFRESH_MINUTES: '0' }),
       /PATTERNS_REFRESH_MINUTES: must be between 1 and 1440/,
     );
+    assert.throws(() => loadConfig({ API_RATE_LIMIT: '-1' }), /API_RATE_LIMIT: must be 0 \(off\) or more/);
     assert.throws(() => loadConfig({ ORIGINALS_KEY: 'c2hvcnQ=' }), /ORIGINALS_KEY: must be 32 random bytes/);
     assert.throws(
       () => loadConfig({ RECEIPT_SIGNING_KEY: 'c2hvcnQ=' }),

@@ -36,6 +36,20 @@ export interface Config {
   s3?: S3Config;
   /** How often the pattern tables are rebuilt (PATTERNS_REFRESH_MINUTES). */
   patternsRefreshMinutes: number;
+  /** Limits of the /api/v1 endpoints (docs/api.md). */
+  api: ApiConfig;
+  /** How long identical searches share one run's results (0: off); any write drops them sooner. */
+  searchCacheSeconds: number;
+}
+
+/** Rate limits of the public API (requests per minute; 0 turns a limit off). */
+export interface ApiConfig {
+  /** Per anonymous client, counted under a salted hash of its address kept in memory only. */
+  rateLimit: number;
+  /** Per API token. */
+  tokenRateLimit: number;
+  /** Take the client address from X-Real-IP / X-Forwarded-For (only behind a proxy that sets them). */
+  trustProxy: boolean;
 }
 
 /** Where blobs go when they are kept in an S3-compatible bucket rather than in blobDir. */
@@ -76,6 +90,12 @@ const optionalText = z
 const base64Key = optionalText.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
   message: 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
 });
+
+const perMinute = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be 0 (off) or more')
+  .max(1_000_000, 'must be at most 1000000');
 
 const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
@@ -135,6 +155,15 @@ const envSchema = z.object({
   S3_PREFIX: optionalText.refine((v) => v === undefined || !v.startsWith('/'), {
     message: 'must not start with / (use a key prefix such as custodiet/)',
   }),
+  API_RATE_LIMIT: perMinute.default(300),
+  API_TOKEN_RATE_LIMIT: perMinute.default(1200),
+  TRUST_PROXY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  SEARCH_CACHE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 3600')
+    .max(3600, 'must be between 0 and 3600')
+    .default(30),
 });
 
 type Env = z.output<typeof envSchema>;
@@ -231,6 +260,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     originals: { keyBase64: e.ORIGINALS_KEY, keyFile: path.join(dataDir, 'keys', 'originals.key') },
     receipts: { keyBase64: e.RECEIPT_SIGNING_KEY, keyFile: path.join(dataDir, 'keys', 'receipts.key') },
     exports: { keyBase64: e.EXPORT_SIGNING_KEY, keyFile: path.join(dataDir, 'keys', 'exports.key') },
+    api: {
+      rateLimit: e.API_RATE_LIMIT,
+      tokenRateLimit: e.API_TOKEN_RATE_LIMIT,
+      trustProxy: e.TRUST_PROXY === 'true',
+    },
+    searchCacheSeconds: e.SEARCH_CACHE_SECONDS,
     ...(s3 ? { s3 } : {}),
   };
 }

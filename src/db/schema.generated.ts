@@ -45,6 +45,21 @@ export interface Allegations {
   incident_date: string | null;
 }
 
+export interface ApiTokens {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  scopes: string[];
+  token_hash: string;
+  prefix: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
 export interface AppMeta {
   key: string;
   value: string;
@@ -854,6 +869,7 @@ export interface WebhookSubscriptions {
 export interface DB {
   allegation_standards: AllegationStandards;
   allegations: Allegations;
+  api_tokens: ApiTokens;
   app_meta: AppMeta;
   audit_log: AuditLog;
   claims: Claims;

@@ -30,6 +30,7 @@ export function EditorLayout(props: {
         <a href="/editor">Editor dashboard</a>
         <a href="/editor/account">Your account</a>
         {can(u, 'user.manage') && <a href="/editor/users">Accounts</a>}
+        {can(u, 'user.manage') && <a href="/editor/tokens">API tokens</a>}
         {can(u, 'audit.read') && <a href="/editor/audit">Audit log</a>}
         {can(u, 'submission.moderate') && <a href="/editor/submissions">Submissions</a>}
         {can(u, 'dataset.import') && <a href="/editor/imports">Imports</a>}

@@ -2,6 +2,7 @@ import { datasetOriginsOf } from '../imports/provenance.tsx';
 import { previewRoutes } from './preview.tsx';
 import { ownAccountRoutes } from '../accounts/account-routes.tsx';
 import { adminRoutes } from '../accounts/admin-routes.tsx';
+import { tokenEditorRoutes } from '../api/token-routes.tsx';
 import { allowlistRoutes } from '../legal/allowlist-routes.tsx';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -171,6 +172,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
     ),
   );
   app.route('/users', adminRoutes(deps));
+  app.route('/tokens', tokenEditorRoutes(deps));
   app.route('/account', ownAccountRoutes(deps));
   app.route('/pii-allowlist', allowlistRoutes(deps));
   app.route('/complaints', complaintEditorRoutes(deps));

@@ -12,6 +12,8 @@ import type { Vault } from '../uploads/vault.ts';
 import type { ReceiptSigner } from '../submissions/receipt.ts';
 import { receiptRoutes } from '../submissions/receipt-routes.tsx';
 import { accountRoutes } from '../accounts/routes.tsx';
+import { apiRoutes } from '../api/routes.tsx';
+import type { ApiConfig } from '../config/config.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { editorRoutes } from '../editor/routes.tsx';
 import { correctionRoutes } from '../corrections/routes.tsx';
@@ -53,6 +55,10 @@ export interface AppDeps {
   vault?: Vault;
   /** Signs and checks proof-of-report receipts; without it the receipt pages answer 503. */
   receipts?: ReceiptSigner;
+  /** Rate limits and proxy trust of /api/v1 (defaults: 300 a minute per client, 1200 per token). */
+  api?: ApiConfig;
+  /** SEARCH_CACHE_SECONDS: how long identical searches share results (default 30; 0 turns it off). */
+  searchCacheSeconds?: number;
 }
 
 /** Largest request body accepted anywhere but the upload form. */
@@ -122,6 +128,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', promiseRoutes(deps));
   app.route('/', evidenceRoutes(deps));
   app.route('/', submissionRoutes(deps));
+  app.route('/', apiRoutes(deps));
 
   app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));
   app.onError((err, c) => writeError(c, toAppError(err, deps.logger)));

@@ -8,7 +8,8 @@ import { lastChange, loadFilterOptions, resolveFilters, type FilterOptions } fro
 import { Results, SearchForm } from './page.tsx';
 import { runSearch } from './repository.ts';
 import { loadResults, type SearchResult } from './results.ts';
-import { isBlankSearch, searchQuery, type SearchParams, type SearchType } from './schema.ts';
+import { isBlankSearch, searchQuery, searchUrl, type SearchParams, type SearchType } from './schema.ts';
+import { cached } from '../db/cache.ts';
 
 function pageTitle(p: SearchParams, page: number): string {
   const base = p.q ? `Search results for “${p.q}”` : isBlankSearch(p) ? 'Search' : 'Search results';
@@ -24,8 +25,27 @@ export interface SearchPageData {
   modified: Date | null;
 }
 
-/** Runs a validated search and loads what its page needs (no results for a blank search). */
-export async function loadSearchPage(db: Db, params: SearchParams): Promise<SearchPageData> {
+/** How long a search's results are reused by default; any write (here or on another instance) drops them. */
+export const SEARCH_CACHE_SECONDS = 30;
+/** Distinct searches kept (each is one page of results): bounded, so varied queries cannot fill memory. */
+const SEARCH_ENTRIES = 500;
+
+/**
+ * Runs a validated search and loads what its page needs (no results for a blank search). When a
+ * story breaks, many readers run the same search: identical searches share one run and its
+ * results for 30 s, or until anything is written.
+ */
+export function loadSearchPage(
+  db: Db,
+  params: SearchParams,
+  cacheSeconds = SEARCH_CACHE_SECONDS,
+): Promise<SearchPageData> {
+  if (cacheSeconds === 0) return searchPageNow(db, params);
+  const key = `search:${searchUrl(params)}`;
+  return cached(db, key, cacheSeconds * 1000, () => searchPageNow(db, params), SEARCH_ENTRIES);
+}
+
+async function searchPageNow(db: Db, params: SearchParams): Promise<SearchPageData> {
   const page = params.page ?? 1;
   // Read first, so the page is never older than the Last-Modified it is sent with.
   const modified = await lastChange(db);
@@ -67,7 +87,7 @@ export function SearchPage(props: { data: SearchPageData }) {
 export function searchRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/search', async (c) => {
-    const data = await loadSearchPage(deps.db, parseQuery(c, searchQuery));
+    const data = await loadSearchPage(deps.db, parseQuery(c, searchQuery), deps.searchCacheSeconds);
     return sendPage(c, <SearchPage data={data} />, data.modified);
   });
   return app;

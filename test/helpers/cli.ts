@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { createPostgresDatabase, TEST_BACKEND } from './db.ts';
 
 const BIN = path.resolve('bin/custodiet.js');
 
@@ -68,4 +71,18 @@ export function startCli(
 export function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/**
+ * Environment for CLI processes on this run's backend: a fresh PostgreSQL database (dropped by
+ * `close`) or a fresh embedded data directory.
+ */
+export async function backendEnv(
+  prefix: string,
+): Promise<{ env: NodeJS.ProcessEnv; close(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  if (TEST_BACKEND !== 'postgres')
+    return { env: childEnv({ DATA_DIR: dataDir, DATABASE_URL: undefined }), close: async () => undefined };
+  const pg = await createPostgresDatabase();
+  return { env: childEnv({ DATABASE_URL: pg.url, DATA_DIR: dataDir }), close: () => pg.close() };
 }

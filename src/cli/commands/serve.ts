@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { blobStoreFromConfig } from '../../blobs/from-config.ts';
 import { startCaptureQueue, type CaptureQueue } from '../../capture/queue.ts';
 import { openDatabase } from '../../db/client.ts';
+import { listenForWrites } from '../../db/write-notices.ts';
 import { loadVaultKey, openVault } from '../../uploads/vault.ts';
 import { loadReceiptKey, openReceiptSigner } from '../../submissions/receipt.ts';
 import { migrate } from '../../db/migrations.ts';
@@ -56,7 +57,11 @@ export const serveCommand: Command = {
       vault: await openVault(loadVaultKey(config.originals)),
       captureLimits: config.capture,
       receipts: await openReceiptSigner(loadReceiptKey(config.receipts)),
+      api: config.api,
+      searchCacheSeconds: config.searchCacheSeconds,
     };
+    // Other instances' writes must reach this one's caches (render-guard verdicts, counts).
+    const notices = config.databaseUrl ? listenForWrites(config.databaseUrl, logger) : undefined;
     const app = createApp(deps);
     const server = serve({ fetch: app.fetch, port, hostname: host });
     await new Promise<void>((resolve, reject) => {
@@ -83,6 +88,7 @@ export const serveCommand: Command = {
     });
     await deps.capture?.stop();
     await jobs?.stop();
+    await notices?.stop();
     await database.close();
     return 0;
   },
