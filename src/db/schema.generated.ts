@@ -163,6 +163,8 @@ export interface DigestSubscriptions {
   confirmed_at: Timestamp | null;
   last_sent_at: Timestamp | null;
   created_at: Generated<Timestamp>;
+  unsubscribe_token: Generated<string>;
+  confirmation_sent_at: Timestamp | null;
 }
 
 export interface Findings {
@@ -509,6 +511,8 @@ export interface PopulationBaselines {
   ethnic_group: string;
   population: number;
   dataset_file_id: string;
+  source: string | null;
+  note: string | null;
 }
 
 export interface PublicationApprovals {

@@ -53,7 +53,11 @@ export function forceRoutes(deps: AppDeps): Hono {
       listUnitsOfForce(deps.db, force.id),
       loadScope(deps.db, { forceId: force.id }),
     ]);
-    return sendPage(c, <ForcePage force={force} units={units} data={data} />, changedAt(data, units, force));
+    return sendPage(
+      c,
+      <ForcePage force={force} units={units} data={data} digests={deps.mailer !== undefined} />,
+      changedAt(data, units, force),
+    );
   });
 
   app.get('/forces/:forceSlug/units/:unitSlug', async (c) => {
@@ -68,7 +72,14 @@ export function forceRoutes(deps: AppDeps): Hono {
     const data = await loadScope(deps.db, { unitIds: ids });
     return sendPage(
       c,
-      <UnitPage force={force} unit={unit} units={units} address={address} data={data} />,
+      <UnitPage
+        force={force}
+        unit={unit}
+        units={units}
+        address={address}
+        data={data}
+        digests={deps.mailer !== undefined}
+      />,
       changedAt(data, units, force),
     );
   });

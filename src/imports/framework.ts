@@ -24,6 +24,18 @@ export interface DatasetInfo {
 export interface ImportContext<S> extends RecordScope {
   fileName: string;
   state: S;
+  /**
+   * Reports a row that is valid on its own but not in the database (a unit that does not exist, a
+   * key already given earlier in the file): the file then fails with this problem in its report.
+   */
+  reject(line: number, column: string, message: string): void;
+}
+
+/** One validated row as `write` receives it: its position (row 1 = first after the header), the line it ends on. */
+export interface ImportRow<T> {
+  row: number;
+  line: number;
+  value: T;
 }
 
 /**
@@ -43,7 +55,7 @@ export interface ImportFormat<T, S = unknown> {
   prepare(trx: Db, fileName: string): Promise<S>;
   /** One record's fields → the row to write. */
   row: z.ZodType<T>;
-  write(trx: Db, rows: { row: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
+  write(trx: Db, rows: ImportRow<T>[], ctx: ImportContext<S>): Promise<void>;
   /**
    * How the file is read: CSV by header name (default), or a JSON array of objects flattened into
    * the same named fields (`flatten`), so one row schema serves both.
@@ -89,6 +101,10 @@ const MAX_ERRORS = 10_000;
 
 class Rollback extends Error {}
 
+function pushError(errors: RowError[], e: RowError): void {
+  if (errors.length < MAX_ERRORS) errors.push(e);
+}
+
 /** Imports one file, all or nothing; re-importing the same file changes nothing. */
 export async function runImport<T, S>(
   db: Db,
@@ -126,6 +142,7 @@ export async function runImport<T, S>(
         fileName,
         counts: report.records,
         state: await format.prepare(trx, fileName),
+        reject: (line, column, message) => pushError(report.errors, { line, column, message }),
       };
       report.rows = await streamRows(trx, format, file, ctx, report.errors, opts, facts.size);
       if (report.errors.length === 0) await format.finish?.(trx, ctx);
@@ -228,10 +245,10 @@ async function streamRows<T, S>(
   opts: ImportOptions,
   total: number,
 ): Promise<number> {
-  const fail = (e: RowError) => void (errors.length < MAX_ERRORS && errors.push(e));
+  const fail = (e: RowError) => pushError(errors, e);
   let bytes = 0;
   let rows = 0;
-  let batch: { row: number; value: T }[] = [];
+  let batch: ImportRow<T>[] = [];
   let headerChecked = false;
   const read = {
     encoding: opts.encoding ?? 'utf-8',
@@ -263,7 +280,7 @@ async function streamRows<T, S>(
     }
     // After the first error nothing will be kept: validate the rest (to report them) but write no more.
     if (errors.length > 0) continue;
-    batch.push({ row: rec.row, value: parsed.data });
+    batch.push({ row: rec.row, line: rec.line, value: parsed.data });
     if (batch.length >= (format.batchSize ?? BATCH)) {
       await format.write(trx, batch, ctx);
       batch = [];

@@ -12,7 +12,7 @@ export function officerRoutes(deps: AppDeps): Hono {
     const data = await loadOfficerPage(deps.db, { slug: c.req.param('slug') }, { preview: false });
     if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published officer record at this address.');
     await guardRender(deps.db, 'officers', data.officer.id);
-    return sendPage(c, <OfficerPage data={data} />, data.lastModified);
+    return sendPage(c, <OfficerPage data={data} digests={deps.mailer !== undefined} />, data.lastModified);
   });
   return app;
 }

@@ -3,6 +3,8 @@ import { cpdpAccused } from './cpdp/accused.ts';
 import { cpdpComplaints } from './cpdp/complaints.ts';
 import { cpdpProfiles } from './cpdp/profiles.ts';
 import { policeUkStopSearch, policeUkStopSearchJson } from './police-uk-stop-search.ts';
+import { census2021Ts021, populationBaseline } from './population.ts';
+import { unitHeadcounts } from './unit-headcounts.ts';
 
 const ALL = [
   policeUkStopSearch,
@@ -10,6 +12,9 @@ const ALL = [
   cpdpComplaints,
   cpdpAccused,
   cpdpProfiles,
+  census2021Ts021,
+  populationBaseline,
+  unitHeadcounts,
 ] as ImportFormat<unknown, unknown>[];
 
 /** Every import format by id (`custodiet import FORMAT …`). */
