@@ -1,21 +1,31 @@
 // What the pattern pages need on top of bench/generate.ts's synthetic records: units with
-// postings and linked incidents, ranks, complaint and outcome dates, findings and dismissals,
+// postings and linked incidents, ranks, outcome dates (complaint dates come with the allegations),
+// findings and dismissals,
 // unit headcounts and stop-and-search events. Inserted directly like the rest of the load,
 // marked by 'bench-' slugs; it is load, not records.
 import { sql } from 'kysely';
 import type { Db } from '../src/db/client.ts';
+import { bulkLoad, type Step } from './bulk.ts';
+
+// The large tables written here, bulk-loaded (bench/bulk.ts).
+const TABLES = [
+  'officer_postings',
+  'officer_ranks',
+  'incident_units',
+  'findings',
+  'sanctions',
+  'police_powers_events',
+];
 
 /** Adds the pattern load; returns timings per step. */
 export async function generatePatternLoad(
   db: Db,
   opts: { stopSearchMonths: number; searchesPerMonth: number },
-) {
-  const timings: Record<string, number> = {};
-  const step = async (name: string, q: ReturnType<typeof sql>) => {
-    const t0 = performance.now();
-    await q.execute(db);
-    timings[name] = Math.round(performance.now() - t0);
-  };
+): Promise<Record<string, number>> {
+  return bulkLoad(db, TABLES, (conn, step) => fill(conn, step, opts));
+}
+
+async function fill(db: Db, step: Step, opts: { stopSearchMonths: number; searchesPerMonth: number }) {
   const met = sql`(SELECT id FROM forces WHERE slug = 'metropolitan')`;
   await step(
     'units',
@@ -50,11 +60,6 @@ export async function generatePatternLoad(
       JOIN incidents i ON i.id = io.incident_id AND i.slug LIKE 'bench-incident-%'
       JOIN officer_postings p ON p.officer_id = io.officer_id
       ORDER BY io.incident_id, io.officer_id`,
-  );
-  await step(
-    'reported_on',
-    sql`UPDATE allegations a SET reported_on = i.occurred_on + (abs(hashtext(a.id::text)) % 120)
-      FROM incidents i WHERE i.id = a.incident_id AND i.slug LIKE 'bench-incident-%'`,
   );
   await step(
     'findings',
@@ -95,6 +100,4 @@ export async function generatePatternLoad(
         (ARRAY['Nothing found - no further action','Suspect arrested','Nothing found - no further action','Offender given penalty notice'])[1 + g % 4]
       FROM generate_series(1, ${months * opts.searchesPerMonth}) g`,
   );
-  await step('analyze', sql`ANALYZE`);
-  return timings;
 }

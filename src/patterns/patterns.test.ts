@@ -263,3 +263,27 @@ test('rates per 1,000 and the ratio to White, against hand computation (test bas
   assert.match(page, /Other 305 100,000 3\.05/);
   assert.match(page, /log rate-ratio normal approximation/);
 });
+
+test('an officer whose page became held after the rebuild is no longer named as co-accused, without a rebuild', async () => {
+  const before = text(await (await testApp(t).request(`/patterns/officers/${a.slug}`)).text());
+  assert.match(before, /PC Charlie Pattern/);
+  // An order whose term is in C's page (their name) and not in A's: C's page is refused from now on.
+  await inTransaction(t.db, (trx) =>
+    saveRestriction(trx, ACTOR, {
+      orderType: 'cca_1981_s4_2',
+      caseReference: 'T-PATTERN-2',
+      scopeTerms: 'Charlie Pattern',
+      startsOn: new Date().toISOString().slice(0, 10),
+    }),
+  );
+  const res = await testApp(t).request(`/patterns/officers/${a.slug}`);
+  assert.equal(res.status, 200, "A's own page is not covered by the order");
+  const after = text(await res.text());
+  assert.doesNotMatch(after, /Charlie Pattern/);
+  assert.match(after, /PC Bravo Pattern/);
+  assert.equal(
+    (await testApp(t).request(`/patterns/officers/${c.slug}`)).status,
+    451,
+    "C's pattern page is refused",
+  );
+});

@@ -9,9 +9,9 @@ import type { AppDeps } from '../http/app.ts';
 import { sendPage } from '../http/cache.ts';
 import { Layout } from '../http/layout.tsx';
 import { optionalParam, parseQuery } from '../http/query.ts';
-import { guardRender } from '../publication/render-guard.ts';
 import { getUnitBySlug } from '../units/repository.ts';
 import { Method } from './components.tsx';
+import { guardPage } from './held.ts';
 import { LifecyclePage, loadLifecycle } from './lifecycle.tsx';
 import { networkJson, NetworkPage, unitNetwork } from './network.tsx';
 import { loadOfficerPattern, OfficerPatternPage } from './officer.tsx';
@@ -109,7 +109,7 @@ export function patternRoutes(deps: AppDeps): Hono {
     const { year } = parseQuery(c, yearQuery);
     const data = await loadOfficerPattern(deps.db, c.req.param('slug'), year ?? 0);
     if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published officer record at this address.');
-    await guardRender(deps.db, 'officers', data.officer.id);
+    await guardPage(deps.db, 'officers', data.officer.id);
     return sendPage(c, <OfficerPatternPage data={data} />, data.asOf);
   });
 
