@@ -242,6 +242,8 @@ describe('configuration', () => {
   });
 
   test('SMTP settings are checked together at boot, with clear messages', () => {
+    const smtp = (extra: Record<string, string>) => () =>
+      loadConfig({ SMTP_HOST: 'h', SMTP_FROM: 'a@b.org', PUBLIC_URL: 'https://c.example.org', ...extra });
     assert.throws(() => loadConfig({ SMTP_FROM: 'a@b.org' }), /SMTP_HOST: must be set when SMTP_FROM is set/);
     assert.throws(
       () => loadConfig({ SMTP_HOST: 'smtp.example.org', PUBLIC_URL: 'https://c.example.org' }),
@@ -251,45 +253,11 @@ describe('configuration', () => {
       () => loadConfig({ SMTP_HOST: 'smtp.example.org', SMTP_FROM: 'a@b.org' }),
       /PUBLIC_URL: must be set with SMTP_HOST/,
     );
+    assert.throws(smtp({ SMTP_USER: 'u' }), /SMTP_PASSWORD: must be set together/);
+    assert.throws(smtp({ SMTP_FROM: 'Bad\r\nBcc: x@y.org <a@b.org>' }), /SMTP_FROM: must be an address/);
+    assert.throws(smtp({ SMTP_TLS: 'ssl' }), /SMTP_TLS: must be implicit, starttls or none/);
     assert.throws(
-      () =>
-        loadConfig({
-          SMTP_HOST: 'h',
-          SMTP_FROM: 'a@b.org',
-          PUBLIC_URL: 'https://c.example.org',
-          SMTP_USER: 'u',
-        }),
-      /SMTP_PASSWORD: must be set together/,
-    );
-    assert.throws(
-      () =>
-        loadConfig({
-          SMTP_HOST: 'h',
-          SMTP_FROM: 'Bad\r\nBcc: x@y.org <a@b.org>',
-          PUBLIC_URL: 'https://c.example.org',
-        }),
-      /SMTP_FROM: must be an address/,
-    );
-    assert.throws(
-      () =>
-        loadConfig({
-          SMTP_HOST: 'h',
-          SMTP_FROM: 'a@b.org',
-          PUBLIC_URL: 'https://c.example.org',
-          SMTP_TLS: 'ssl',
-        }),
-      /SMTP_TLS: must be implicit, starttls or none/,
-    );
-    assert.throws(
-      () =>
-        loadConfig({
-          SMTP_HOST: 'h',
-          SMTP_FROM: 'a@b.org',
-          PUBLIC_URL: 'https://c.example.org',
-          SMTP_USER: 'u',
-          SMTP_PASSWORD: 'hunter2-mail',
-          SMTP_PORT: 'x',
-        }),
+      smtp({ SMTP_USER: 'u', SMTP_PASSWORD: 'hunter2-mail', SMTP_PORT: 'x' }),
       (e: ConfigError) => /SMTP_PORT/.test(e.message) && !e.message.includes('hunter2'),
     );
   });
