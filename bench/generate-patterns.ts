@@ -93,11 +93,12 @@ async function fill(db: Db, step: Step, opts: { stopSearchMonths: number; search
       INSERT INTO police_powers_events (dataset_file_id, row_number, force_id, power, occurred_at, officer_defined_ethnicity,
         self_defined_ethnicity, outcome)
       SELECT (SELECT id FROM file), g, ${met}, 'stop_and_search',
-        timestamptz '2015-01-01' + ((g % ${months}) || ' months')::interval + ((g % 28) || ' days')::interval,
-        (ARRAY['White','Black','Asian','Other','White','Black','White',''])[1 + g % 8],
+        timestamptz '2015-01-01' + ((g % ${months}) || ' months')::interval + (((g / ${months}) % 28) || ' days')::interval,
+        -- Ethnicities and outcomes drawn independently of the month (g / months), so every month has them all.
+        (ARRAY['White','Black','Asian','Other','White','Black','White',''])[1 + (g / ${months}) % 8],
         (ARRAY['White - White British (W1)','Black or Black British - African (B2)','Asian or Asian British - Indian (A1)',
-          'Mixed - White and Asian (M3)','Not Stated (NS)','Chinese or other ethnic group - Chinese (O1)'])[1 + g % 6],
-        (ARRAY['Nothing found - no further action','Suspect arrested','Nothing found - no further action','Offender given penalty notice'])[1 + g % 4]
+          'Mixed - White and Asian (M3)','Not Stated (NS)','Chinese or other ethnic group - Chinese (O1)'])[1 + (g / ${months} / 8) % 6],
+        (ARRAY['Nothing found - no further action','Suspect arrested','Nothing found - no further action','Offender given penalty notice'])[1 + (g / ${months} / 48) % 4]
       FROM generate_series(1, ${months * opts.searchesPerMonth}) g`,
   );
 }

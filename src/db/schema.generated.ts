@@ -420,6 +420,15 @@ export interface PatternOfficerCounts {
   rank_code: string | null;
   year: number;
   allegations: number;
+  force_below: number | null;
+  force_equal: number | null;
+  force_peers: number | null;
+  unit_below: number | null;
+  unit_equal: number | null;
+  unit_peers: number | null;
+  rank_below: number | null;
+  rank_equal: number | null;
+  rank_peers: number | null;
 }
 
 export interface PatternRefreshes {
@@ -437,6 +446,19 @@ export interface PatternStopSearch {
   searches: number;
   arrests: number;
   no_further_action: number;
+}
+
+export interface PatternUnitLinks {
+  unit_id: string;
+  officer_id: string;
+  other_id: string;
+  incidents: number;
+}
+
+export interface PatternUnitMembers {
+  unit_id: string;
+  officer_id: string;
+  weight: number;
 }
 
 export interface PatternUnitYear {
@@ -893,6 +915,8 @@ export interface DB {
   pattern_officer_counts: PatternOfficerCounts;
   pattern_refreshes: PatternRefreshes;
   pattern_stop_search: PatternStopSearch;
+  pattern_unit_links: PatternUnitLinks;
+  pattern_unit_members: PatternUnitMembers;
   pattern_unit_year: PatternUnitYear;
   people: People;
   person_identities: PersonIdentities;

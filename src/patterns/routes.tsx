@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { unitAndDescendants } from '../forces/public.ts';
 import { getForceBySlug, type Force } from '../forces/repository.ts';
 import type { AppDeps } from '../http/app.ts';
 import { sendPage } from '../http/cache.ts';
@@ -134,7 +133,7 @@ export function patternRoutes(deps: AppDeps): Hono {
     const force = await requireForce(deps.db, forceSlug);
     const unit = await getUnitBySlug(deps.db, force.id, unitSlug);
     if (!unit) throw new AppError('CUS_NOT_FOUND', `There is no unit of ${force.name} at this address.`);
-    return unitNetwork(deps.db, force, unit, await unitAndDescendants(deps.db, unit.id));
+    return unitNetwork(deps.db, force, unit);
   };
   app.get('/patterns/forces/:force/units/:unit/network.json', async (c) => {
     const data = await network(c.req.param('force'), c.req.param('unit'));
