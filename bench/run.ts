@@ -21,6 +21,7 @@ if (!name || !BENCHMARKS[name]) {
   console.error(`Usage: npm run bench -- NAME\nBenchmarks: ${Object.keys(BENCHMARKS).join(', ')}`);
   process.exit(2);
 }
+const loadBefore = os.loadavg();
 const figures = await BENCHMARKS[name]!();
 const result = {
   benchmark: name,
@@ -31,6 +32,8 @@ const result = {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    // The machine is shared: its load average (1, 5, 15 min) before and after says how busy it was.
+    loadAverage: { before: loadBefore, after: os.loadavg() },
   },
   figures,
 };
