@@ -99,7 +99,7 @@ async function runOn(db: Db, backend: string): Promise<Record<string, unknown>> 
   return {
     backend,
     allegations: rows[0]!.n,
-    generationMs: { ...generation, ...patternLoad },
+    generationMs: { records: generation, patternLoad },
     refreshMs,
     refresh,
     pages,
