@@ -60,7 +60,7 @@ export function digestRoutes(deps: AppDeps): Hono {
     await requestDigest(deps.db, mailer, base(), {
       email: one(f, 'email'),
       feed: one(f, 'feed'),
-      frequency: one(f, 'frequency') as 'daily',
+      frequency: one(f, 'frequency'),
     });
     return sendPrivatePage(
       c,

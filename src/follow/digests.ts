@@ -35,7 +35,8 @@ export const digestRequest = z.object({
   feed: z.string().trim().min(1, 'is missing').max(500, 'is too long'),
   frequency: z.enum(FREQUENCIES, { error: 'must be daily or weekly' }),
 });
-export type DigestRequest = z.input<typeof digestRequest>;
+/** The form's fields as submitted (validated by requestDigest). */
+export type DigestRequest = { email: string; feed: string; frequency: string };
 
 const token = () => crypto.randomBytes(32).toString('hex');
 const hash = (t: string) => crypto.createHash('sha256').update(t).digest('hex');
