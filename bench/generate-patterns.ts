@@ -1,21 +1,31 @@
 // What the pattern pages need on top of bench/generate.ts's synthetic records: units with
-// postings and linked incidents, ranks, complaint and outcome dates, findings and dismissals,
+// postings and linked incidents, ranks, outcome dates (complaint dates come with the allegations),
+// findings and dismissals,
 // unit headcounts and stop-and-search events. Inserted directly like the rest of the load,
 // marked by 'bench-' slugs; it is load, not records.
 import { sql } from 'kysely';
 import type { Db } from '../src/db/client.ts';
+import { bulkLoad, type Step } from './bulk.ts';
+
+// The large tables written here, bulk-loaded (bench/bulk.ts).
+const TABLES = [
+  'officer_postings',
+  'officer_ranks',
+  'incident_units',
+  'findings',
+  'sanctions',
+  'police_powers_events',
+];
 
 /** Adds the pattern load; returns timings per step. */
 export async function generatePatternLoad(
   db: Db,
   opts: { stopSearchMonths: number; searchesPerMonth: number },
-) {
-  const timings: Record<string, number> = {};
-  const step = async (name: string, q: ReturnType<typeof sql>) => {
-    const t0 = performance.now();
-    await q.execute(db);
-    timings[name] = Math.round(performance.now() - t0);
-  };
+): Promise<Record<string, number>> {
+  return bulkLoad(db, TABLES, (conn, step) => fill(conn, step, opts));
+}
+
+async function fill(db: Db, step: Step, opts: { stopSearchMonths: number; searchesPerMonth: number }) {
   const met = sql`(SELECT id FROM forces WHERE slug = 'metropolitan')`;
   await step(
     'units',
@@ -52,11 +62,6 @@ export async function generatePatternLoad(
       ORDER BY io.incident_id, io.officer_id`,
   );
   await step(
-    'reported_on',
-    sql`UPDATE allegations a SET reported_on = i.occurred_on + (abs(hashtext(a.id::text)) % 120)
-      FROM incidents i WHERE i.id = a.incident_id AND i.slug LIKE 'bench-incident-%'`,
-  );
-  await step(
     'findings',
     sql`INSERT INTO findings (allegation_id, track, forum, deciding_body, outcome_taxonomy, outcome_code, decided_on)
       SELECT a.id, 'conduct', 'misconduct_hearing', 'Synthetic panel', 'ew_conduct_findings_2020',
@@ -88,13 +93,12 @@ export async function generatePatternLoad(
       INSERT INTO police_powers_events (dataset_file_id, row_number, force_id, power, occurred_at, officer_defined_ethnicity,
         self_defined_ethnicity, outcome)
       SELECT (SELECT id FROM file), g, ${met}, 'stop_and_search',
-        timestamptz '2015-01-01' + ((g % ${months}) || ' months')::interval + ((g % 28) || ' days')::interval,
-        (ARRAY['White','Black','Asian','Other','White','Black','White',''])[1 + g % 8],
+        timestamptz '2015-01-01' + ((g % ${months}) || ' months')::interval + (((g / ${months}) % 28) || ' days')::interval,
+        -- Ethnicities and outcomes drawn independently of the month (g / months), so every month has them all.
+        (ARRAY['White','Black','Asian','Other','White','Black','White',''])[1 + (g / ${months}) % 8],
         (ARRAY['White - White British (W1)','Black or Black British - African (B2)','Asian or Asian British - Indian (A1)',
-          'Mixed - White and Asian (M3)','Not Stated (NS)','Chinese or other ethnic group - Chinese (O1)'])[1 + g % 6],
-        (ARRAY['Nothing found - no further action','Suspect arrested','Nothing found - no further action','Offender given penalty notice'])[1 + g % 4]
+          'Mixed - White and Asian (M3)','Not Stated (NS)','Chinese or other ethnic group - Chinese (O1)'])[1 + (g / ${months} / 8) % 6],
+        (ARRAY['Nothing found - no further action','Suspect arrested','Nothing found - no further action','Offender given penalty notice'])[1 + (g / ${months} / 48) % 4]
       FROM generate_series(1, ${months * opts.searchesPerMonth}) g`,
   );
-  await step('analyze', sql`ANALYZE`);
-  return timings;
 }

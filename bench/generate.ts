@@ -4,6 +4,7 @@
 // inserted directly (not through the audited services): they are load, not records.
 import { sql } from 'kysely';
 import type { Db } from '../src/db/client.ts';
+import { bulkLoad, checkDerived, type Step } from './bulk.ts';
 
 /** How much to generate. */
 export interface Scale {
@@ -113,10 +114,29 @@ const THEMES = [
 
 const arr = (xs: string[]) => sql.raw(`ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`);
 
+/** The tables the generator fills (bulk-loaded: bench/bulk.ts). */
+const TABLES = [
+  'officers',
+  'officer_identifiers',
+  'incidents',
+  'allegations',
+  'allegation_standards',
+  'incident_officers',
+];
+
 /** Fills the database with synthetic, published records at the given scale; returns timings. */
 export async function generate(db: Db, scale: Scale): Promise<Record<string, number>> {
-  const timings: Record<string, number> = {};
-  const step = stepper(db, timings);
+  const timings = await bulkLoad(db, TABLES, (conn, step) => fill(conn, step, scale));
+  await checkDerived(db);
+  Object.assign(timings, await linkUnits(db));
+  if (scale.policePowersEvents)
+    Object.assign(timings, await generateStopSearches(db, scale.policePowersEvents));
+  await stepper(db, timings)('analyze', sql`ANALYZE`);
+  return timings;
+}
+
+async function fill(db: Db, step: Step, scale: Scale): Promise<void> {
+  // On the loading connection: random() below draws from this seed.
   await sql`SELECT setseed(0.42)`.execute(db);
   await step(
     'officers',
@@ -148,15 +168,19 @@ export async function generate(db: Db, scale: Scale): Promise<Record<string, num
   await step(
     'allegations',
     sql`WITH o AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS n FROM officers WHERE slug LIKE 'bench-officer-%'),
-             i AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS n FROM incidents WHERE slug LIKE 'bench-incident-%'),
+             i AS (SELECT id, occurred_on, row_number() OVER (ORDER BY slug) - 1 AS n FROM incidents WHERE slug LIKE 'bench-incident-%'),
              g AS (SELECT g, floor(${scale.officers} * power(random(), 1.5))::int AS officer_n,
                           floor(${scale.incidents} * random())::int AS incident_n FROM generate_series(1, ${scale.allegations}) g)
-      INSERT INTO allegations (incident_id, officer_id, summary, status_code, iopc_taxonomy, iopc_code, publication_state, published_at)
+      INSERT INTO allegations (incident_id, officer_id, summary, status_code, iopc_taxonomy, iopc_code, publication_state, published_at,
+        visible, incident_date, reported_on)
       SELECT i.id, o.id, 'Alleged ' || (${arr(THEMES)})[1 + g.g % ${THEMES.length}] || '.',
              (ARRAY['reported','under_investigation','case_to_answer','misconduct_proven','gross_misconduct_proven','not_proven','no_case_to_answer'])[1 + g.g % 7],
              'iopc_complaint_categories_2020',
              (ARRAY['delivery_of_duties_and_service','police_powers_policies_procedures','individual_behaviours','discriminatory_behaviour','use_of_force'])[1 + g.g % 5],
-             'published', now()
+             'published', now(),
+             -- What the visibility trigger derives (every generated incident is published), and a
+             -- complaint made within four months of the incident.
+             true, i.occurred_on, i.occurred_on + ((g.g::bigint * 7919) % 120)::int
       FROM g JOIN o ON o.n = g.officer_n JOIN i ON i.n = g.incident_n`,
   );
   await step(
@@ -171,11 +195,6 @@ export async function generate(db: Db, scale: Scale): Promise<Record<string, num
       SELECT DISTINCT a.incident_id, a.officer_id, 'subject' FROM allegations a
       JOIN incidents i ON i.id = a.incident_id WHERE i.slug LIKE 'bench-incident-%'`,
   );
-  Object.assign(timings, await linkUnits(db));
-  if (scale.policePowersEvents)
-    Object.assign(timings, await generateStopSearches(db, scale.policePowersEvents));
-  await step('analyze', sql`ANALYZE`);
-  return timings;
 }
 
 /**

@@ -25,7 +25,7 @@ async function pick(db: Db, query: ReturnType<typeof sql<{ v: string }>>): Promi
   return rows[0].v;
 }
 
-async function cases(db: Db): Promise<{ name: string; url: string }[]> {
+export async function cases(db: Db): Promise<{ name: string; url: string }[]> {
   const busiest = await pick(
     db,
     sql<{ v: string }>`SELECT o.slug AS v FROM pattern_officer_counts c JOIN officers o ON o.id = c.officer_id
@@ -99,7 +99,7 @@ async function runOn(db: Db, backend: string): Promise<Record<string, unknown>> 
   return {
     backend,
     allegations: rows[0]!.n,
-    generationMs: { ...generation, ...patternLoad },
+    generationMs: { records: generation, patternLoad },
     refreshMs,
     refresh,
     pages,

@@ -37,7 +37,8 @@ const result = {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
-    loadAverage1mBeforeAfter: [loadBefore[0], os.loadavg()[0]].map((x) => Math.round(x! * 10) / 10),
+    // The machine is shared: its load average (1, 5, 15 min) before and after says how busy it was.
+    loadAverage: { before: loadBefore, after: os.loadavg() },
   },
   figures,
 };

@@ -10,6 +10,7 @@ import { captureCommand } from './commands/capture.ts';
 import { exportCommand, verifyExportCommand } from './commands/exports.ts';
 import { importCommand } from './commands/import.ts';
 import { ingestCommand } from './commands/ingest.ts';
+import { refreshPatternsCommand } from './commands/patterns.ts';
 import { receiptKeyCommand, verifyReceiptCommand } from './commands/receipts.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/users.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   captureCommand,
   importCommand,
   ingestCommand,
+  refreshPatternsCommand,
   exportCommand,
   verifyExportCommand,
   backupCommand,

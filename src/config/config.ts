@@ -40,6 +40,8 @@ export interface Config {
   api: ApiConfig;
   /** How long identical searches share one run's results (0: off); any write drops them sooner. */
   searchCacheSeconds: number;
+  /** The SMTP server e-mail digests are sent through; present only when SMTP_HOST is set. */
+  smtp?: SmtpConfig;
 }
 
 /** Rate limits of the public API (requests per minute; 0 turns a limit off). */
@@ -50,6 +52,18 @@ export interface ApiConfig {
   tokenRateLimit: number;
   /** Take the client address from X-Real-IP / X-Forwarded-For (only behind a proxy that sets them). */
   trustProxy: boolean;
+}
+
+/** Outgoing mail (e-mail digests). */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** implicit: TLS from the start (port 465); starttls: upgrade, refusing to send without it; none: a local relay only. */
+  tls: 'implicit' | 'starttls' | 'none';
+  user: string | undefined;
+  password: string | undefined;
+  /** The From header: an address, or "Name <address>". */
+  from: string;
 }
 
 /** Where blobs go when they are kept in an S3-compatible bucket rather than in blobDir. */
@@ -85,6 +99,9 @@ const optionalText = z
   .trim()
   .optional()
   .transform((v) => (v === '' ? undefined : v));
+
+// An address, or a display name and an address in angle brackets (no line breaks: header injection).
+const FROM = /^(?:[^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/;
 
 // A 32-byte secret given in the environment (a libsodium key or an Ed25519 seed); unset means a key file.
 const base64Key = optionalText.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
@@ -140,6 +157,21 @@ const envSchema = z.object({
     .refine((v) => v === undefined || z.email().safeParse(v).success, {
       message: 'must be an email address such as corrections@custodiet.example.org',
     }),
+  SMTP_HOST: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9.:[\]-]+$/.test(v), {
+    message: 'must be a host name or address such as smtp.example.org',
+  }),
+  SMTP_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    portSchema.optional(),
+  ),
+  SMTP_TLS: optionalText.pipe(
+    z.enum(['implicit', 'starttls', 'none'], { error: 'must be implicit, starttls or none' }).optional(),
+  ),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  SMTP_FROM: optionalText.refine((v) => v === undefined || FROM.test(v), {
+    message: 'must be an address or "Name <address>", such as Custodiet <alerts@custodiet.example.org>',
+  }),
   S3_BUCKET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._-]+$/.test(v), {
     message: 'must be a bare bucket name such as custodiet-blobs (no s3:// or slashes)',
   }),
@@ -167,6 +199,46 @@ const envSchema = z.object({
 });
 
 type Env = z.output<typeof envSchema>;
+
+// Settings that only mean something with SMTP_HOST, as for S3 below: given alone they would be ignored.
+const SMTP_DEPENDENT = ['SMTP_PORT', 'SMTP_TLS', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_FROM'] as const;
+
+/** Problems that span several SMTP variables. */
+function smtpProblems(env: NodeJS.ProcessEnv): string[] {
+  const given = (name: string) => (env[name] ?? '').trim() !== '';
+  if (!given('SMTP_HOST')) {
+    const orphans = SMTP_DEPENDENT.filter(given);
+    return orphans.length > 0
+      ? [
+          `SMTP_HOST: must be set when ${orphans.join(', ')} ${orphans.length === 1 ? 'is' : 'are'} set (or unset them: e-mail digests are optional)`,
+        ]
+      : [];
+  }
+  const problems: string[] = [];
+  if (!given('SMTP_FROM'))
+    problems.push('SMTP_FROM: must be set with SMTP_HOST (the address digests are sent from)');
+  // Links in mails must reach the public site, not a local default address.
+  if (!given('PUBLIC_URL')) problems.push('PUBLIC_URL: must be set with SMTP_HOST (mails link to the site)');
+  if (given('SMTP_USER') !== given('SMTP_PASSWORD'))
+    problems.push(
+      `${given('SMTP_USER') ? 'SMTP_PASSWORD' : 'SMTP_USER'}: must be set together with the other (or neither)`,
+    );
+  return problems;
+}
+
+/** The SMTP settings, or undefined when e-mail digests are off. */
+function smtpConfig(e: Env): SmtpConfig | undefined {
+  if (e.SMTP_HOST === undefined || e.SMTP_FROM === undefined) return undefined;
+  const tls = e.SMTP_TLS ?? (e.SMTP_PORT === 465 ? 'implicit' : 'starttls');
+  return {
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT ?? (tls === 'implicit' ? 465 : 587),
+    tls,
+    user: e.SMTP_USER,
+    password: e.SMTP_PASSWORD,
+    from: e.SMTP_FROM,
+  };
+}
 
 // Settings that only mean something with a bucket: given without S3_BUCKET they would be silently
 // ignored and blobs would land on local disk while the operator believes they are in S3.
@@ -234,10 +306,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const problems = [
     ...(parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
     ...s3Problems(env),
+    ...smtpProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const s3 = s3Config(e);
+  const smtp = smtpConfig(e);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     dataDir,
@@ -267,5 +341,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     searchCacheSeconds: e.SEARCH_CACHE_SECONDS,
     ...(s3 ? { s3 } : {}),
+    ...(smtp ? { smtp } : {}),
   };
 }

@@ -178,6 +178,8 @@ export interface DigestSubscriptions {
   confirmed_at: Timestamp | null;
   last_sent_at: Timestamp | null;
   created_at: Generated<Timestamp>;
+  unsubscribe_token: Generated<string>;
+  confirmation_sent_at: Timestamp | null;
 }
 
 export interface Findings {
@@ -433,6 +435,15 @@ export interface PatternOfficerCounts {
   rank_code: string | null;
   year: number;
   allegations: number;
+  force_below: number | null;
+  force_equal: number | null;
+  force_peers: number | null;
+  unit_below: number | null;
+  unit_equal: number | null;
+  unit_peers: number | null;
+  rank_below: number | null;
+  rank_equal: number | null;
+  rank_peers: number | null;
 }
 
 export interface PatternRefreshes {
@@ -450,6 +461,19 @@ export interface PatternStopSearch {
   searches: number;
   arrests: number;
   no_further_action: number;
+}
+
+export interface PatternUnitLinks {
+  unit_id: string;
+  officer_id: string;
+  other_id: string;
+  incidents: number;
+}
+
+export interface PatternUnitMembers {
+  unit_id: string;
+  officer_id: string;
+  weight: number;
 }
 
 export interface PatternUnitYear {
@@ -524,6 +548,8 @@ export interface PopulationBaselines {
   ethnic_group: string;
   population: number;
   dataset_file_id: string;
+  source: string | null;
+  note: string | null;
 }
 
 export interface PublicationApprovals {
@@ -905,6 +931,8 @@ export interface DB {
   pattern_officer_counts: PatternOfficerCounts;
   pattern_refreshes: PatternRefreshes;
   pattern_stop_search: PatternStopSearch;
+  pattern_unit_links: PatternUnitLinks;
+  pattern_unit_members: PatternUnitMembers;
   pattern_unit_year: PatternUnitYear;
   people: People;
   person_identities: PersonIdentities;

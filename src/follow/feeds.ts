@@ -4,9 +4,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import { unitAndDescendants } from '../forces/public.ts';
-import { renderProblems } from '../publication/render-guard.ts';
 import { UNNAMED_OFFICER } from '../allegations/repository.ts';
 import { nameable } from '../patterns/components.tsx';
+import { refusedNow } from '../patterns/held.ts';
 
 /** Entries per feed. */
 export const FEED_SIZE = 50;
@@ -85,30 +85,36 @@ function queries(scope: FeedScope, unitIds: string[]) {
   ];
 }
 
-async function held(
-  db: Db,
-  table: 'incidents' | 'officers' | 'statements',
-  id: string | null,
-): Promise<boolean> {
-  return id !== null && (await renderProblems(db, table, id)).length > 0;
-}
-
 /** The newest entries of a scope, newest first, each passing the render guard now. */
 export async function feedEntries(db: Db, scope: FeedScope): Promise<FeedEntry[]> {
   const unitIds = 'unitId' in scope ? await unitAndDescendants(db, scope.unitId) : [];
   const rows: Row[] = [];
   for (const q of queries(scope, unitIds)) rows.push(...((await q.execute(db)).rows as Row[]));
   rows.sort((a, b) => b.published_at.getTime() - a.published_at.getTime() || a.id.localeCompare(b.id));
-  const out: FeedEntry[] = [];
-  for (const r of rows) {
-    if (out.length >= FEED_SIZE) break;
-    if (
-      r.kind === 'statement' ? await held(db, 'statements', r.id) : await held(db, 'incidents', r.incident_id)
-    )
-      continue;
-    out.push(toEntry(r, r.officer_name !== null && !(await held(db, 'officers', r.officer_id))));
-  }
-  return out;
+  const ids = (pick: (r: Row) => string | null) => [
+    ...new Set(rows.map(pick).filter((x): x is string => x !== null)),
+  ];
+  const [incidents, statements, officers] = await Promise.all([
+    refusedNow(
+      db,
+      'incidents',
+      ids((r) => (r.kind === 'statement' ? null : r.incident_id)),
+    ),
+    refusedNow(
+      db,
+      'statements',
+      ids((r) => (r.kind === 'statement' ? r.id : null)),
+    ),
+    refusedNow(
+      db,
+      'officers',
+      ids((r) => r.officer_id),
+    ),
+  ]);
+  return rows
+    .filter((r) => !(r.kind === 'statement' ? statements.has(r.id) : incidents.has(r.incident_id!)))
+    .slice(0, FEED_SIZE)
+    .map((r) => toEntry(r, r.officer_name !== null && !officers.has(r.officer_id!)));
 }
 
 function toEntry(r: Row, named: boolean): FeedEntry {

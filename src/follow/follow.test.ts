@@ -90,6 +90,20 @@ test(
       null,
       'a bad date',
     );
+    // RFC 4287's schema, rule by rule (README beside the schema): what it refuses and allows.
+    const head = '<feed xmlns="http://www.w3.org/2005/Atom"';
+    const meta = '<id>urn:x</id><title>t</title><updated>2024-01-01T00:00:00Z</updated>';
+    assert.notEqual(relaxNg(`${head} foo="1">${meta}</feed>`), null, 'an unqualified attribute');
+    assert.notEqual(relaxNg(`${head}>${meta}<foo>b</foo></feed>`), null, 'an unknown Atom element');
+    assert.notEqual(relaxNg(`${head}>${meta}<id>y</id></feed>`), null, 'two ids');
+    assert.equal(relaxNg(`${head} xmlns:x="urn:x" x:a="1">${meta}<x:b c="d">e</x:b></feed>`), null);
+    assert.equal(
+      relaxNg(
+        `${head}><id>x</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">t</div></title><updated>2024-01-01T00:00:00Z</updated></feed>`,
+      ),
+      null,
+      'an XHTML title',
+    );
   },
 );
 
@@ -166,4 +180,46 @@ test('a newly published record reaches a local receiver with a valid signature, 
     await jobs.stop();
     server.close();
   }
+});
+
+test('officer, unit, force and search pages link to their pattern pages and feeds, in the body and the head', async () => {
+  const app = testApp(t);
+  const pages: Record<string, string[]> = {
+    '/officers/david-carrick': ['/patterns/officers/david-carrick', '/officers/david-carrick/feed.atom'],
+    '/forces/metropolitan': [
+      '/patterns/forces/metropolitan/units',
+      '/patterns/forces/metropolitan/stop-search',
+      '/promises/forces/metropolitan',
+      '/forces/metropolitan/feed.atom',
+    ],
+    '/forces/metropolitan/units/central-west': [
+      '/patterns/forces/metropolitan/units/central-west/network',
+      '/forces/metropolitan/units/central-west/feed.atom',
+    ],
+    '/search?q=Charing+Cross': ['/patterns', '/search/feed.atom?q=Charing+Cross'],
+  };
+  for (const [page, links] of Object.entries(pages)) {
+    const html = await (await app.request(page)).text();
+    const feed = links.at(-1)!;
+    const head = html.slice(0, html.indexOf('</head>'));
+    assert.ok(
+      head.includes(`<link rel="alternate" type="application/atom+xml" title="Newly published records:`) &&
+        head.includes(`href="${feed}"`),
+      `${page} announces its feed in the head`,
+    );
+    for (const href of links) {
+      assert.ok(html.includes(`href="${href}"`), `${page} links to ${href}`);
+      assert.equal((await app.request(href)).status, 200, `${href} (linked from ${page}) answers`);
+    }
+    assert.doesNotMatch(html, /action="\/follow\/email"/, 'no e-mail form without SMTP');
+  }
+  const withMail = testApp(t, { mailer: { send: async () => undefined, close: () => undefined } });
+  const html = await (await withMail.request('/forces/metropolitan')).text();
+  assert.match(html, /<form method="post" action="\/follow\/email"/);
+  assert.match(html, /<input type="hidden" name="feed" value="\/forces\/metropolitan\/feed.atom"/);
+  assert.doesNotMatch(
+    await (await app.request('/search')).text(),
+    /application\/atom\+xml/,
+    'a blank search has no feed',
+  );
 });

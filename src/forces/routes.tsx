@@ -99,14 +99,25 @@ export function forceRoutes(deps: AppDeps): Hono {
 
   app.get('/forces/:slug', async (c) => {
     const p = await loadForcePage(deps.db, c.req.param('slug'));
-    return sendPage(c, <ForcePage force={p.force} units={p.units} data={p.data} />, p.lastModified);
+    return sendPage(
+      c,
+      <ForcePage force={p.force} units={p.units} data={p.data} digests={deps.mailer !== undefined} />,
+      p.lastModified,
+    );
   });
 
   app.get('/forces/:forceSlug/units/:unitSlug', async (c) => {
     const p = await loadUnitPage(deps.db, c.req.param('forceSlug'), c.req.param('unitSlug'));
     return sendPage(
       c,
-      <UnitPage force={p.force} unit={p.unit} units={p.units} address={p.address} data={p.data} />,
+      <UnitPage
+        force={p.force}
+        unit={p.unit}
+        units={p.units}
+        address={p.address}
+        data={p.data}
+        digests={deps.mailer !== undefined}
+      />,
       p.lastModified,
     );
   });

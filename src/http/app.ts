@@ -28,6 +28,8 @@ import { searchRoutes } from '../search/routes.tsx';
 import { patternRoutes } from '../patterns/routes.tsx';
 import { promiseRoutes } from '../promises/routes.tsx';
 import { followRoutes } from '../follow/routes.tsx';
+import { digestRoutes } from '../follow/digest-routes.tsx';
+import type { Mailer } from '../follow/mailer.ts';
 import { MAX_SUBMISSION_BYTES } from '../submissions/schema.ts';
 import { MAX_IMPORT_UPLOAD_BYTES } from '../imports/routes.tsx';
 import { submissionRoutes } from '../submissions/routes.tsx';
@@ -59,6 +61,8 @@ export interface AppDeps {
   api?: ApiConfig;
   /** SEARCH_CACHE_SECONDS: how long identical searches share results (default 30; 0 turns it off). */
   searchCacheSeconds?: number;
+  /** Sends e-mail digests (SMTP configured); without it the follow box offers feeds only. */
+  mailer?: Mailer;
 }
 
 /** Largest request body accepted anywhere but the upload form. */
@@ -112,6 +116,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   mountAssets(app);
   app.route('/', followRoutes(deps));
+  app.route('/', digestRoutes(deps));
   app.route('/', incidentRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/editor', editorRoutes(deps));

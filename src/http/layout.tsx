@@ -25,6 +25,12 @@ const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'submit', href: '/submit', label: 'Report to us' },
 ];
 
+/** An Atom feed the page announces to feed readers. */
+export interface FeedLink {
+  href: string;
+  title: string;
+}
+
 /** Options every page can set. */
 export interface LayoutProps {
   title: string;
@@ -36,6 +42,8 @@ export interface LayoutProps {
   noindex?: boolean;
   /** Prefilled text in the header search box. */
   query?: string;
+  /** Atom feeds of the page (<link rel="alternate" type="application/atom+xml">). */
+  feeds?: FeedLink[];
 }
 
 /**
@@ -53,6 +61,9 @@ export function Layout(props: LayoutProps) {
         {props.description && <meta name="description" content={props.description} />}
         {props.noindex && <meta name="robots" content="noindex, nofollow" />}
         <link rel="stylesheet" href={assetUrl('app.css')} />
+        {(props.feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -60,6 +60,14 @@ export const wholeNumber = (missing: Missing = EMPTY, maxDigits = 12) =>
     return String(Number(m[1]));
   });
 
+/** A required whole number from `min` to `max`, as a number; `message` says what is expected. */
+export const integer = (min: number, max: number, message: string) =>
+  wholeNumber().transform((v, ctx) => {
+    const n = Number(v);
+    if (v === null || n < min || n > max) ctx.addIssue({ code: 'custom', message });
+    return n;
+  });
+
 function validDay(y: number, m: number, d: number): string | null {
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const dt = new Date(`${iso}T00:00:00Z`);

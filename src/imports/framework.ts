@@ -32,6 +32,18 @@ export interface DatasetInfo {
 export interface ImportContext<S> extends RecordScope {
   fileName: string;
   state: S;
+  /**
+   * Reports a row that is valid on its own but not in the database (a unit that does not exist, a
+   * key already given earlier in the file): the file then fails with this problem in its report.
+   */
+  reject(line: number, column: string, message: string): void;
+}
+
+/** One validated row as `write` receives it: its position (row 1 = first after the header), the line it ends on. */
+export interface ImportRow<T> {
+  row: number;
+  line: number;
+  value: T;
 }
 
 /** What some formats are told besides the file: `--mapping` (its JSON text) and `--force`. */
@@ -75,8 +87,8 @@ export interface ImportFormat<T, S = unknown> {
    * the report names the row's line and column; returns the problems (none: the row is fine).
    */
   check?(value: T, ctx: ImportContext<S>): { column: string; message: string }[];
-  /** Writes one batch; `line` is where each row ends in the file (for ImportRowError). */
-  write(trx: Db, rows: { row: number; line: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
+  /** Writes one batch; `line` is where each row ends in the file (for ImportRowError and `reject`). */
+  write(trx: Db, rows: ImportRow<T>[], ctx: ImportContext<S>): Promise<void>;
   /**
    * How the file is read: CSV by header name (default), or a JSON array of objects flattened into
    * the same named fields (`flatten`), so one row schema serves both.
@@ -126,6 +138,10 @@ const MAX_ERRORS = 10_000;
 
 class Rollback extends Error {}
 
+function pushError(errors: RowError[], e: RowError): void {
+  if (errors.length < MAX_ERRORS) errors.push(e);
+}
+
 /** Imports one file, all or nothing; re-importing the same file changes nothing. */
 export async function runImport<T, S>(
   db: Db,
@@ -152,7 +168,12 @@ export async function runImport<T, S>(
         : false;
       const { sourceId, fileId } = await recordFile(trx, format.id, info, { ...facts, fileName }, opts);
       const scope = { sourceId, fileId, counts: report.records };
-      const ctx: ImportContext<S> = { ...scope, fileName, state: await format.prepare(trx, fileName, scope) };
+      const ctx: ImportContext<S> = {
+        ...scope,
+        fileName,
+        state: await format.prepare(trx, fileName, scope),
+        reject: (line, column, message) => pushError(report.errors, { line, column, message }),
+      };
       report.rows = await streamRows(trx, format, file, ctx, report.errors, opts, facts.size);
       if (report.errors.length === 0) await format.finish?.(trx, ctx);
       if (report.errors.length > 0 || opts.dryRun) throw new Rollback();
@@ -257,10 +278,10 @@ async function streamRows<T, S>(
   opts: ImportOptions,
   total: number,
 ): Promise<number> {
-  const fail = (e: RowError) => void (errors.length < MAX_ERRORS && errors.push(e));
+  const fail = (e: RowError) => pushError(errors, e);
   let bytes = 0;
   let rows = 0;
-  let batch: { row: number; line: number; value: T }[] = [];
+  let batch: ImportRow<T>[] = [];
   let headerChecked = false;
   const read = {
     encoding: opts.encoding ?? 'utf-8',

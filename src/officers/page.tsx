@@ -7,6 +7,7 @@ import { correctionsFor, type CorrectionView } from '../corrections/repository.t
 import type { Db } from '../db/client.ts';
 import { latest } from '../http/cache.ts';
 import { StatusLabel } from '../http/components.tsx';
+import { feedLinks, FollowBox, officerFollow } from '../follow/components.tsx';
 import { Layout } from '../http/layout.tsx';
 import { Breadcrumbs, PreviewBanner } from '../http/record.tsx';
 import { DataTable } from '../http/table.tsx';
@@ -185,11 +186,14 @@ function Summary(props: { data: OfficerPageData }) {
 }
 
 /** The public officer page (also rendered, with a banner, as the editor's preview). */
-export function OfficerPage(props: { data: OfficerPageData }) {
+export function OfficerPage(props: { data: OfficerPageData; digests?: boolean }) {
   const { officer: o, allegations, preview } = props.data;
   const n = allegations.length;
+  // A preview's officer may not be public yet: no feed or pattern links for it.
+  const follow = preview ? undefined : officerFollow(o.slug, o.published_name, props.digests ?? false);
   return (
     <Layout
+      feeds={feedLinks(follow)}
       title={o.published_name}
       section="none"
       description={`${o.published_name}, ${o.force_name}: ${n} published allegation${n === 1 ? '' : 's'}, each with its status and outcome.`}
@@ -219,6 +223,7 @@ export function OfficerPage(props: { data: OfficerPageData }) {
           <h2 id="sources-title">Sources about this officer</h2>
           <ClaimList claims={props.data.claims} label="officer" heading={false} />
         </section>
+        {follow && <FollowBox follow={follow} />}
         <DatasetOrigins origins={props.data.origins} />
         <RecordCorrections entries={props.data.corrections} />
       </article>

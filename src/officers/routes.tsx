@@ -19,7 +19,7 @@ export function officerRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/officers/:slug', async (c) => {
     const data = await loadPublicOfficer(deps.db, c.req.param('slug'));
-    return sendPage(c, <OfficerPage data={data} />, data.lastModified);
+    return sendPage(c, <OfficerPage data={data} digests={deps.mailer !== undefined} />, data.lastModified);
   });
   return app;
 }

@@ -5,7 +5,7 @@ import type { Child } from 'hono/jsx';
 import type { Db } from '../db/client.ts';
 import { StatusLabel } from '../http/components.tsx';
 import { Timestamp } from '../http/time.tsx';
-import { renderProblems } from '../publication/render-guard.ts';
+import { refusedNow } from './held.ts';
 import { MIN_CELL, type Cell } from './stats.ts';
 
 /** The method and caveats, in plain words, always on the page (never behind a link). */
@@ -112,9 +112,13 @@ export async function nameable(db: Db, ids: string[]): Promise<Map<string, Named
     db,
     rows.map((r) => r.id),
   );
-  for (const r of rows) {
-    if ((await renderProblems(db, 'officers', r.id)).length > 0) continue;
-    out.set(r.id, { id: r.id, slug: r.slug, name: r.published_name!, labels: labels.get(r.id) ?? [] });
-  }
+  const refused = await refusedNow(
+    db,
+    'officers',
+    rows.map((r) => r.id),
+  );
+  for (const r of rows)
+    if (!refused.has(r.id))
+      out.set(r.id, { id: r.id, slug: r.slug, name: r.published_name!, labels: labels.get(r.id) ?? [] });
   return out;
 }

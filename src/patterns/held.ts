@@ -9,7 +9,7 @@
 // A page outside all three cannot fail, so the answer is the guard's own, page by page.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/client.ts';
-import { renderProblems } from '../publication/render-guard.ts';
+import { guardRender, renderProblems } from '../publication/render-guard.ts';
 
 /** Published pages the guard refuses, by table. */
 export interface HeldPages {
@@ -22,7 +22,7 @@ const RISKY = '[0-9@]';
 
 // Texts shown on a page (its own, its claims', and for incidents and officers the visible
 // allegations' and theirs) that contain a digit, an '@' or an order's term.
-function textMatches(table: 'incidents' | 'officers' | 'statements', terms: string[]): RawBuilder<boolean> {
+function textMatches(table: Table, terms: string[]): RawBuilder<boolean> {
   const risky = (col: RawBuilder<unknown>) =>
     sql`(${col} ~ ${RISKY} OR lower(${col}) LIKE ANY (${terms.map((t) => `%${likeEscape(t.toLowerCase())}%`)}::text[]))`;
   const claims = (column: string, id: RawBuilder<unknown>) =>
@@ -46,19 +46,26 @@ function likeEscape(s: string): string {
 }
 
 // Incidents a page is about (as src/publication/involvement.ts reads it), as a condition on `t`.
-function aboutIncidents(table: 'incidents' | 'officers' | 'statements', ids: RawBuilder<unknown>) {
+function aboutIncidents(table: Table, ids: RawBuilder<unknown>) {
   if (table === 'incidents') return sql`t.id IN (${ids})`;
   if (table === 'statements') return sql`t.incident_id IN (${ids})`;
   return sql`(EXISTS (SELECT 1 FROM incident_officers io WHERE io.officer_id = t.id AND io.incident_id IN (${ids}))
     OR EXISTS (SELECT 1 FROM allegations a WHERE a.officer_id = t.id AND a.incident_id IN (${ids})))`;
 }
 
-/** Published pages of one table that could fail the render guard (a superset of those that do). */
+type Table = 'incidents' | 'officers' | 'statements';
+
+/**
+ * Published pages of one table (all, or those among `ids`) that could fail the render guard: a
+ * superset of those that do, found in one query.
+ */
 export async function guardCandidates(
   db: Db,
-  table: 'incidents' | 'officers' | 'statements',
+  table: Table,
   today = new Date().toISOString().slice(0, 10),
+  ids?: string[],
 ): Promise<string[]> {
+  if (ids?.length === 0) return [];
   const orders = await sql<{ scope_terms: string | null }>`
     SELECT scope_terms FROM reporting_restrictions
     WHERE starts_on <= ${today}::date AND (expires_on IS NULL OR expires_on >= ${today}::date)`.execute(db);
@@ -77,17 +84,33 @@ export async function guardCandidates(
       WHERE r.starts_on <= ${today}::date AND (r.expires_on IS NULL OR r.expires_on >= ${today}::date)`;
   const { rows } = await sql<{ id: string }>`
     SELECT t.id FROM ${sql.table(table)} t
-    WHERE t.publication_state = 'published'
+    WHERE t.publication_state = 'published' ${ids ? sql`AND t.id = ANY(${ids}::uuid[])` : sql``}
       AND (${textMatches(table, terms)} OR ${aboutIncidents(table, childIncidents)}
         OR ${aboutIncidents(table, orderIncidents)})`.execute(db);
   return rows.map((r) => r.id);
 }
 
+/**
+ * Of the published pages `ids` of one table (every page when omitted), those the render guard
+ * refuses now: the guard's own verdict, asked only about the pages that could fail it.
+ */
+export async function refusedNow(db: Db, table: Table, ids?: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const id of await guardCandidates(db, table, undefined, ids))
+    if ((await renderProblems(db, table, id)).length > 0) out.add(id);
+  return out;
+}
+
+/** Refuses a page the guard refuses (451), as guardRender does, at the cost of one query for most pages. */
+export async function guardPage(db: Db, table: Table, id: string): Promise<void> {
+  if ((await guardCandidates(db, table, undefined, [id])).length > 0) await guardRender(db, table, id);
+}
+
 /** Asks the render guard about every candidate page; returns those it refuses. */
 export async function heldPages(db: Db): Promise<HeldPages> {
-  const held: HeldPages = { incidents: new Set(), officers: new Set(), statements: new Set() };
-  for (const table of ['incidents', 'officers', 'statements'] as const)
-    for (const id of await guardCandidates(db, table))
-      if ((await renderProblems(db, table, id)).length > 0) held[table].add(id);
-  return held;
+  return {
+    incidents: await refusedNow(db, 'incidents'),
+    officers: await refusedNow(db, 'officers'),
+    statements: await refusedNow(db, 'statements'),
+  };
 }

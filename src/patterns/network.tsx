@@ -1,7 +1,6 @@
 // Co-accusal network of a unit: officers posted to it (or a unit under it) and how often each
 // pair was named in the same published incident. Only officers whose own pages are public are
 // drawn or listed; the others are counted, never shown.
-import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import type { Force } from '../forces/repository.ts';
 import { Layout } from '../http/layout.tsx';
@@ -27,38 +26,53 @@ export interface UnitNetwork {
   asOf: Date | null;
 }
 
-/** Builds the network of `unitIds` (a unit and those under it). */
-export async function unitNetwork(db: Db, force: Force, unit: Unit, unitIds: string[]): Promise<UnitNetwork> {
-  const { rows } = await sql<{ officer_id: string; other_id: string; incidents: number }>`
-    WITH members AS (SELECT DISTINCT officer_id FROM officer_postings WHERE unit_id = ANY(${unitIds}::uuid[]))
-    SELECT c.officer_id, c.other_id, c.incidents FROM pattern_coaccused c
-    WHERE c.officer_id IN (SELECT officer_id FROM members) AND c.other_id IN (SELECT officer_id FROM members)
-      AND c.officer_id < c.other_id`.execute(db);
-  const weight = new Map<string, number>();
-  for (const r of rows) {
-    weight.set(r.officer_id, (weight.get(r.officer_id) ?? 0) + r.incidents);
-    weight.set(r.other_id, (weight.get(r.other_id) ?? 0) + r.incidents);
-  }
-  const byWeight = [...weight.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-  // Ask the render guard only about as many officers as could be drawn (plus a margin).
-  const checked = byWeight.slice(0, MAX_NODES * 2);
+/**
+ * Builds a unit's network from the rebuilt tables: its most linked members (the render guard asked
+ * about as many as could be drawn, plus a margin), then the links among those drawn.
+ */
+export async function unitNetwork(db: Db, force: Force, unit: Unit): Promise<UnitNetwork> {
+  const [top, total, asOf] = await Promise.all([
+    db
+      .selectFrom('pattern_unit_members')
+      .select(['officer_id', 'weight'])
+      .where('unit_id', '=', unit.id)
+      .orderBy('weight', 'desc')
+      .orderBy('officer_id')
+      .limit(MAX_NODES * 2)
+      .execute(),
+    db
+      .selectFrom('pattern_unit_members')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('unit_id', '=', unit.id)
+      .executeTakeFirstOrThrow(),
+    refreshedAt(db, ['pattern_unit_links', 'pattern_unit_members', 'pattern_held']),
+  ]);
   const named = await nameable(
     db,
-    checked.map(([id]) => id),
+    top.map((m) => m.officer_id),
   );
-  const unnamed = checked.filter(([id]) => !named.has(id)).length;
-  const drawn = byWeight.filter(([id]) => named.has(id)).slice(0, MAX_NODES);
-  const ids = new Set(drawn.map(([id]) => id));
+  const unnamed = top.filter((m) => !named.has(m.officer_id)).length;
+  const drawn = top.filter((m) => named.has(m.officer_id)).slice(0, MAX_NODES);
+  const ids = drawn.map((m) => m.officer_id);
+  const links =
+    ids.length < 2
+      ? []
+      : await db
+          .selectFrom('pattern_unit_links')
+          .select(['officer_id', 'other_id', 'incidents'])
+          .where('unit_id', '=', unit.id)
+          .where('officer_id', 'in', ids)
+          .where('other_id', 'in', ids)
+          .execute();
   return {
     unit: { slug: unit.slug, name: unit.name, force: force.name, forceSlug: force.slug },
-    nodes: drawn.map(([id, w]) => ({ ...named.get(id)!, weight: w })),
-    edges: rows
-      .filter((r) => ids.has(r.officer_id) && ids.has(r.other_id))
+    nodes: drawn.map((m) => ({ ...named.get(m.officer_id)!, weight: m.weight })),
+    edges: links
       .map((r) => ({ a: r.officer_id, b: r.other_id, incidents: r.incidents }))
       .sort((x, y) => y.incidents - x.incidents || x.a.localeCompare(y.a) || x.b.localeCompare(y.b)),
     unnamed,
-    omitted: byWeight.length - drawn.length - unnamed,
-    asOf: await refreshedAt(db, ['pattern_coaccused', 'pattern_held']),
+    omitted: Number(total.n) - drawn.length - unnamed,
+    asOf,
   };
 }
 

@@ -1,7 +1,7 @@
 // Officer pattern: one named officer's published allegations counted by Standard, IOPC category,
 // status and finding, where their allegation count sits among officers of the same force (and
 // unit and rank, where known) over the same period, and who they were most often named with.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/client.ts';
 import { Layout } from '../http/layout.tsx';
 import { Breadcrumbs } from '../http/record.tsx';
@@ -41,28 +41,45 @@ export interface OfficerPatternData {
 // checked by the route).
 const OWN = sql`a.visible AND NOT EXISTS (SELECT 1 FROM pattern_held h WHERE h.kind = 'incidents' AND h.id = a.incident_id)`;
 
-async function tally(
+type By = 'standard' | 'category' | 'status' | 'finding';
+
+/** The officer's counted allegations by Standard, IOPC category, status and finding in force, in one query. */
+async function tallies(
   db: Db,
   officerId: string,
   year: number,
-  by: 'standard' | 'category' | 'status' | 'finding',
-) {
+): Promise<Record<By, { label: string; n: number }[]>> {
   const inYear = year === 0 ? sql`true` : sql`extract(year FROM a.incident_date) = ${year}`;
-  const join = {
-    standard: sql`JOIN allegation_standards s ON s.allegation_id = a.id
-      JOIN taxonomy_terms t ON t.taxonomy_id = s.standard_taxonomy AND t.code = s.standard_code`,
-    category: sql`JOIN taxonomy_terms t ON t.taxonomy_id = a.iopc_taxonomy AND t.code = a.iopc_code`,
-    status: sql`JOIN taxonomy_terms t ON t.taxonomy_id = a.status_taxonomy AND t.code = a.status_code`,
-    // The finding in force: one that no later (appeal) finding supersedes.
-    finding: sql`JOIN findings f ON f.allegation_id = a.id
-      AND NOT EXISTS (SELECT 1 FROM findings g WHERE g.supersedes_finding_id = f.id)
-      JOIN taxonomy_terms t ON t.taxonomy_id = f.outcome_taxonomy AND t.code = f.outcome_code`,
-  }[by];
-  const { rows } = await sql<{ label: string; n: number }>`
-    SELECT t.label, count(DISTINCT a.id)::int AS n FROM allegations a ${join}
-    WHERE a.officer_id = ${officerId} AND ${OWN} AND ${inYear}
-    GROUP BY t.label, t.sort_order ORDER BY t.sort_order, t.label`.execute(db);
-  return rows;
+  const term = (
+    by: By,
+    taxonomy: RawBuilder<unknown>,
+    code: RawBuilder<unknown>,
+    from: RawBuilder<unknown>,
+  ) =>
+    sql`SELECT ${by} AS kind, t.label, t.sort_order, count(DISTINCT m.id)::int AS n FROM mine m ${from}
+      JOIN taxonomy_terms t ON t.taxonomy_id = ${taxonomy} AND t.code = ${code} GROUP BY t.label, t.sort_order`;
+  const { rows } = await sql<{ kind: By; label: string; n: number }>`
+    WITH mine AS MATERIALIZED (SELECT a.id, a.iopc_taxonomy, a.iopc_code, a.status_taxonomy, a.status_code
+      FROM allegations a WHERE a.officer_id = ${officerId} AND ${OWN} AND ${inYear})
+    ${term('standard', sql`s.standard_taxonomy`, sql`s.standard_code`, sql`JOIN allegation_standards s ON s.allegation_id = m.id`)}
+    UNION ALL ${term('category', sql`m.iopc_taxonomy`, sql`m.iopc_code`, sql``)}
+    UNION ALL ${term('status', sql`m.status_taxonomy`, sql`m.status_code`, sql``)}
+    -- The finding in force: one that no later (appeal) finding supersedes.
+    UNION ALL ${term(
+      'finding',
+      sql`f.outcome_taxonomy`,
+      sql`f.outcome_code`,
+      sql`JOIN findings f ON f.allegation_id = m.id AND NOT EXISTS (SELECT 1 FROM findings g WHERE g.supersedes_finding_id = f.id)`,
+    )}
+    ORDER BY kind, sort_order, label`.execute(db);
+  const out: Record<By, { label: string; n: number }[]> = {
+    standard: [],
+    category: [],
+    status: [],
+    finding: [],
+  };
+  for (const r of rows) out[r.kind].push({ label: r.label, n: r.n });
+  return out;
 }
 
 async function peerRanks(
@@ -77,46 +94,35 @@ async function peerRanks(
       j.on('t.taxonomy_id', '=', 'ew_ranks_2025').onRef('t.code', '=', 'c.rank_code'),
     )
     .innerJoin('forces as f', 'f.id', 'c.force_id')
-    .select([
-      'c.force_id',
-      'c.unit_id',
-      'c.rank_code',
-      'c.allegations',
-      'u.name as unit_name',
-      't.label as rank_label',
-      'f.name as force_name',
-    ])
+    .selectAll('c')
+    .select(['u.name as unit_name', 't.label as rank_label', 'f.name as force_name'])
     .where('c.officer_id', '=', officerId)
     .where('c.year', '=', year)
     .executeTakeFirst();
   if (!own) return { n: null, ranks: [] };
-  const groups = [
-    { group: `officers of ${own.force_name}`, where: sql`force_id = ${own.force_id}` },
-    ...(own.unit_id
-      ? [{ group: `officers currently posted to ${own.unit_name}`, where: sql`unit_id = ${own.unit_id}` }]
-      : []),
-    ...(own.rank_code
-      ? [
-          {
-            group: `${own.rank_label ?? own.rank_code}s of ${own.force_name}`,
-            where: sql`force_id = ${own.force_id} AND rank_code = ${own.rank_code}`,
-          },
-        ]
-      : []),
+  // Below, equal and peers were counted over every officer at the last rebuild (refresh.ts).
+  const groups: [string, number | null, number | null, number | null][] = [
+    [`officers of ${own.force_name}`, own.force_below, own.force_equal, own.force_peers],
   ];
-  const ranks: PeerRank[] = [];
-  for (const g of groups) {
-    const { rows } = await sql<{ below: number; equal: number; total: number }>`
-      SELECT (count(*) FILTER (WHERE allegations < ${own.allegations}))::int AS below,
-        (count(*) FILTER (WHERE allegations = ${own.allegations}))::int AS equal, count(*)::int AS total
-      FROM pattern_officer_counts WHERE year = ${year} AND ${g.where}`.execute(db);
-    const r = rows[0]!;
-    ranks.push({
-      group: g.group,
-      peers: r.total,
-      percentile: r.total >= MIN_CELL ? percentileRank(r.below, r.equal, r.total) : null,
-    });
-  }
+  if (own.unit_id)
+    groups.push([
+      `officers currently posted to ${own.unit_name}`,
+      own.unit_below,
+      own.unit_equal,
+      own.unit_peers,
+    ]);
+  if (own.rank_code)
+    groups.push([
+      `${own.rank_label ?? own.rank_code}s of ${own.force_name}`,
+      own.rank_below,
+      own.rank_equal,
+      own.rank_peers,
+    ]);
+  const ranks = groups.map(([group, below, equal, peers]): PeerRank => ({
+    group,
+    peers: peers ?? 0,
+    percentile: peers !== null && peers >= MIN_CELL ? percentileRank(below!, equal!, peers) : null,
+  }));
   return { n: own.allegations, ranks };
 }
 
@@ -149,11 +155,8 @@ export async function loadOfficerPattern(
 ): Promise<OfficerPatternData | null> {
   const officer = await findNamedOfficer(db, { slug }, ['published']);
   if (!officer) return null;
-  const [byStandard, byCategory, byStatus, byFinding, peers, co, asOf, yearRows] = await Promise.all([
-    tally(db, officer.id, year, 'standard'),
-    tally(db, officer.id, year, 'category'),
-    tally(db, officer.id, year, 'status'),
-    tally(db, officer.id, year, 'finding'),
+  const [counts, peers, co, asOf, yearRows] = await Promise.all([
+    tallies(db, officer.id, year),
     peerRanks(db, officer.id, year),
     topCoaccused(db, officer.id),
     refreshedAt(db, ['pattern_officer_counts', 'pattern_coaccused', 'pattern_held']),
@@ -169,10 +172,10 @@ export async function loadOfficerPattern(
     officer,
     year,
     years: yearRows.map((r) => r.year),
-    byStandard,
-    byCategory,
-    byStatus,
-    byFinding,
+    byStandard: counts.standard,
+    byCategory: counts.category,
+    byStatus: counts.status,
+    byFinding: counts.finding,
     allegations: peers.n,
     ranks: peers.ranks,
     coaccused: co.shown,

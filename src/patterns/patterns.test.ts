@@ -6,6 +6,8 @@ import { inTransaction } from '../audit/records.ts';
 import { runImport } from '../imports/framework.ts';
 import { FORMATS } from '../imports/formats/index.ts';
 import { saveRestriction } from '../legal/restrictions.ts';
+import { saveOfficerPosting } from '../officers/service.ts';
+import { saveUnit } from '../units/service.ts';
 import { testApp } from '../../test/helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import {
@@ -118,6 +120,72 @@ test('the officer pattern page: counts, co-accused with status labels, and no pe
   const year = text(await (await testApp(t).request(`/patterns/officers/${a.slug}?year=2023`)).text());
   assert.match(year, /Where 1 allegation sit/);
   assert.equal((await testApp(t).request(`/patterns/officers/${a.slug}?year=abc`)).status, 400);
+});
+
+type NetJson = {
+  nodes: { id: string; name: string; sharedIncidents: number }[];
+  edges: { source: string; target: string; sharedIncidents: number }[];
+};
+
+test('co-accusal network of a command unit: members posted to it or its stations, links by shared incidents', async () => {
+  const force = await met(t.db);
+  const bcu = await inTransaction(t.db, (trx) =>
+    saveUnit(trx, ACTOR, { forceId: force.id, slug: 'hand-bcu', name: 'Hand BCU', kind: 'bcu' }),
+  );
+  const station = await inTransaction(t.db, (trx) =>
+    saveUnit(trx, ACTOR, {
+      forceId: force.id,
+      parentUnitId: bcu.id,
+      slug: 'hand-station',
+      name: 'Hand Station',
+      kind: 'station',
+    }),
+  );
+  // A and B at the station, C at the command unit itself: all three are members of the command unit.
+  await inTransaction(t.db, async (trx) => {
+    for (const [o, u] of [
+      [a, station],
+      [b, station],
+      [c, bcu],
+    ] as const)
+      await saveOfficerPosting(trx, ACTOR, { officerId: o.id, unitId: u.id, validFrom: '2020-01-01' });
+  });
+  await refreshPatterns(t.db);
+  const network = async (unit: string) =>
+    (await (
+      await testApp(t).request(`/patterns/forces/metropolitan/units/${unit}/network.json`)
+    ).json()) as NetJson;
+  const json = await network('hand-bcu');
+  const name = new Map(json.nodes.map((n: { id: string; name: string }) => [n.id, n.name]));
+  // A–B share incident 1, A–C incident 2: A weighs 2, B and C 1 each.
+  const nodes = json.nodes.map((n: { name: string; sharedIncidents: number }) => [n.name, n.sharedIncidents]);
+  assert.deepEqual(nodes[0], ['PC Alpha Pattern', 2], 'the most linked first');
+  assert.deepEqual(nodes.slice(1).sort(), [
+    ['PC Bravo Pattern', 1],
+    ['PC Charlie Pattern', 1],
+  ]);
+  const edges = json.edges.map((e: { source: string; target: string; sharedIncidents: number }) => [
+    [name.get(e.source), name.get(e.target)].sort().join(' & '),
+    e.sharedIncidents,
+  ]);
+  assert.deepEqual(edges.sort(), [
+    ['PC Alpha Pattern & PC Bravo Pattern', 1],
+    ['PC Alpha Pattern & PC Charlie Pattern', 1],
+  ]);
+  // The station's network has only A and B.
+  const st = await network('hand-station');
+  assert.deepEqual(st.nodes.map((n: { name: string }) => n.name).sort(), [
+    'PC Alpha Pattern',
+    'PC Bravo Pattern',
+  ]);
+  const page = text(
+    await (await testApp(t).request('/patterns/forces/metropolitan/units/hand-bcu/network')).text(),
+  );
+  assert.match(
+    page,
+    /Links between the officers drawn Officers Shared incidents PC \w+ Pattern and PC \w+ Pattern 1/,
+  );
+  assert.match(page, /<svg|Officers of Hand BCU named in the same incidents/);
 });
 
 test('percentile among peers: hand-computed on six more officers', async () => {
@@ -262,4 +330,28 @@ test('rates per 1,000 and the ratio to White, against hand computation (test bas
   assert.match(page, /Black 4,205 250,000 16\.82 3\.76 \(3\.6 to 3\.92\)/);
   assert.match(page, /Other 305 100,000 3\.05/);
   assert.match(page, /log rate-ratio normal approximation/);
+});
+
+test('an officer whose page became held after the rebuild is no longer named as co-accused, without a rebuild', async () => {
+  const before = text(await (await testApp(t).request(`/patterns/officers/${a.slug}`)).text());
+  assert.match(before, /PC Charlie Pattern/);
+  // An order whose term is in C's page (their name) and not in A's: C's page is refused from now on.
+  await inTransaction(t.db, (trx) =>
+    saveRestriction(trx, ACTOR, {
+      orderType: 'cca_1981_s4_2',
+      caseReference: 'T-PATTERN-2',
+      scopeTerms: 'Charlie Pattern',
+      startsOn: new Date().toISOString().slice(0, 10),
+    }),
+  );
+  const res = await testApp(t).request(`/patterns/officers/${a.slug}`);
+  assert.equal(res.status, 200, "A's own page is not covered by the order");
+  const after = text(await res.text());
+  assert.doesNotMatch(after, /Charlie Pattern/);
+  assert.match(after, /PC Bravo Pattern/);
+  assert.equal(
+    (await testApp(t).request(`/patterns/officers/${c.slug}`)).status,
+    451,
+    "C's pattern page is refused",
+  );
 });

@@ -38,6 +38,13 @@ const SELF_GROUP = sql`CASE
 const ARREST = sql`outcome IN ('Suspect arrested', 'Arrest')`;
 const NO_FURTHER_ACTION = sql`outcome IN ('Nothing found - no further action', 'A no further action disposal')`;
 
+// Every unit with itself and each unit above it (a command unit counts its stations).
+const UP = sql`up AS (
+  SELECT id AS unit_id, id AS ancestor, 0 AS depth FROM units
+  UNION ALL
+  SELECT up.unit_id, u.parent_unit_id, up.depth + 1 FROM up JOIN units u ON u.id = up.ancestor
+  WHERE u.parent_unit_id IS NOT NULL AND up.depth < 50)`;
+
 /** One materialised table and the statement that fills it. */
 interface Step {
   name: string;
@@ -47,7 +54,10 @@ interface Step {
 const STEPS: Step[] = [
   {
     name: 'pattern_officer_counts',
-    fill: sql`INSERT INTO pattern_officer_counts (officer_id, force_id, unit_id, rank_code, year, allegations)
+    // Per officer and year (0 = every year), with where the count sits among peers: how many have
+    // fewer allegations (rank − 1), how many the same, and how many peers, in three peer groups.
+    fill: sql`INSERT INTO pattern_officer_counts (officer_id, force_id, unit_id, rank_code, year, allegations,
+        force_below, force_equal, force_peers, unit_below, unit_equal, unit_peers, rank_below, rank_equal, rank_peers)
       WITH per AS (
         SELECT a.officer_id, extract(year FROM a.incident_date)::int AS year, GROUPING(extract(year FROM a.incident_date)) AS everything,
           count(*)::int AS n
@@ -56,11 +66,27 @@ const STEPS: Step[] = [
       unit AS (SELECT DISTINCT ON (officer_id) officer_id, unit_id FROM officer_postings
         ORDER BY officer_id, (valid_to IS NULL) DESC, valid_from DESC NULLS LAST, id),
       rank AS (SELECT DISTINCT ON (officer_id) officer_id, rank_code FROM officer_ranks
-        ORDER BY officer_id, (valid_to IS NULL) DESC, valid_from DESC NULLS LAST, id)
-      SELECT per.officer_id, o.force_id, unit.unit_id, rank.rank_code, CASE WHEN per.everything = 1 THEN 0 ELSE per.year END, per.n
-      FROM per JOIN officers o ON o.id = per.officer_id
-      LEFT JOIN unit ON unit.officer_id = per.officer_id LEFT JOIN rank ON rank.officer_id = per.officer_id
-      WHERE per.everything = 1 OR per.year IS NOT NULL`,
+        ORDER BY officer_id, (valid_to IS NULL) DESC, valid_from DESC NULLS LAST, id),
+      c AS (SELECT per.officer_id, o.force_id, unit.unit_id, rank.rank_code,
+          CASE WHEN per.everything = 1 THEN 0 ELSE per.year END AS year, per.n AS allegations
+        FROM per JOIN officers o ON o.id = per.officer_id
+        LEFT JOIN unit ON unit.officer_id = per.officer_id LEFT JOIN rank ON rank.officer_id = per.officer_id
+        WHERE per.everything = 1 OR per.year IS NOT NULL)
+      SELECT officer_id, force_id, unit_id, rank_code, year, allegations,
+        (rank() OVER fo - 1)::int, (count(*) OVER fe)::int, (count(*) OVER fp)::int,
+        CASE WHEN unit_id IS NOT NULL THEN (rank() OVER uo - 1)::int END,
+        CASE WHEN unit_id IS NOT NULL THEN (count(*) OVER ue)::int END,
+        CASE WHEN unit_id IS NOT NULL THEN (count(*) OVER up)::int END,
+        CASE WHEN rank_code IS NOT NULL THEN (rank() OVER ro - 1)::int END,
+        CASE WHEN rank_code IS NOT NULL THEN (count(*) OVER re)::int END,
+        CASE WHEN rank_code IS NOT NULL THEN (count(*) OVER rp)::int END
+      FROM c
+      WINDOW fp AS (PARTITION BY force_id, year), fo AS (fp ORDER BY allegations),
+        fe AS (PARTITION BY force_id, year, allegations),
+        up AS (PARTITION BY unit_id, year), uo AS (up ORDER BY allegations),
+        ue AS (PARTITION BY unit_id, year, allegations),
+        rp AS (PARTITION BY force_id, rank_code, year), ro AS (rp ORDER BY allegations),
+        re AS (PARTITION BY force_id, rank_code, year, allegations)`,
   },
   {
     name: 'pattern_coaccused',
@@ -71,13 +97,27 @@ const STEPS: Step[] = [
       GROUP BY x.officer_id, y.officer_id`,
   },
   {
+    name: 'pattern_unit_links',
+    // Needs pattern_coaccused (rebuilt just before). Members of a unit: postings to it or a unit under it.
+    fill: sql`INSERT INTO pattern_unit_links (unit_id, officer_id, other_id, incidents)
+      WITH RECURSIVE ${UP},
+      member AS (SELECT DISTINCT up.ancestor AS unit_id, p.officer_id FROM officer_postings p JOIN up ON up.unit_id = p.unit_id)
+      SELECT m.unit_id, c.officer_id, c.other_id, c.incidents FROM member m
+      JOIN pattern_coaccused c ON c.officer_id = m.officer_id AND c.officer_id < c.other_id
+      JOIN member m2 ON m2.unit_id = m.unit_id AND m2.officer_id = c.other_id`,
+  },
+  {
+    name: 'pattern_unit_members',
+    fill: sql`INSERT INTO pattern_unit_members (unit_id, officer_id, weight)
+      SELECT unit_id, officer_id, sum(incidents)::int FROM (
+        SELECT unit_id, officer_id, incidents FROM pattern_unit_links
+        UNION ALL SELECT unit_id, other_id, incidents FROM pattern_unit_links) x
+      GROUP BY 1, 2`,
+  },
+  {
     name: 'pattern_unit_year',
     fill: sql`INSERT INTO pattern_unit_year (unit_id, year, incidents, allegations)
-      WITH RECURSIVE up AS (
-        SELECT id AS unit_id, id AS ancestor, 0 AS depth FROM units
-        UNION ALL
-        SELECT up.unit_id, u.parent_unit_id, up.depth + 1 FROM up JOIN units u ON u.id = up.ancestor
-        WHERE u.parent_unit_id IS NOT NULL AND up.depth < 50),
+      WITH RECURSIVE ${UP},
       iu AS (SELECT DISTINCT up.ancestor AS unit_id, x.incident_id FROM incident_units x JOIN up ON up.unit_id = x.unit_id)
       SELECT iu.unit_id, extract(year FROM coalesce(i.occurred_until, i.occurred_on))::int AS year,
         count(DISTINCT i.id)::int, count(a.id)::int
@@ -151,7 +191,7 @@ async function rebuild(
   fill: (trx: Db) => Promise<number>,
 ): Promise<{ rows: number; ms: number }> {
   const t0 = performance.now();
-  return inTransaction(db, async (trx) => {
+  const done = await inTransaction(db, async (trx) => {
     await sql`DELETE FROM ${sql.table(name)}`.execute(trx);
     const rows = await fill(trx);
     const ms = Math.round(performance.now() - t0);
@@ -160,6 +200,10 @@ async function rebuild(
         row_count = excluded.row_count`.execute(trx);
     return { rows, ms };
   });
+  // Fresh statistics for the pages' plans (PGlite runs no autovacuum, and a rebuilt table's row
+  // count can change by orders of magnitude).
+  await sql`ANALYZE ${sql.table(name)}`.execute(db);
+  return done;
 }
 
 /** Rebuilds every pattern table: first the held pages, then each aggregate. */

@@ -3,15 +3,14 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { unitAndDescendants } from '../forces/public.ts';
 import { getForceBySlug, type Force } from '../forces/repository.ts';
 import type { AppDeps } from '../http/app.ts';
 import { sendPage } from '../http/cache.ts';
 import { Layout } from '../http/layout.tsx';
 import { optionalParam, parseQuery } from '../http/query.ts';
-import { guardRender } from '../publication/render-guard.ts';
 import { getUnitBySlug } from '../units/repository.ts';
 import { Method } from './components.tsx';
+import { guardPage } from './held.ts';
 import { LifecyclePage, loadLifecycle } from './lifecycle.tsx';
 import { networkJson, NetworkPage, unitNetwork } from './network.tsx';
 import { loadOfficerPattern, OfficerPatternPage } from './officer.tsx';
@@ -109,7 +108,7 @@ export function patternRoutes(deps: AppDeps): Hono {
     const { year } = parseQuery(c, yearQuery);
     const data = await loadOfficerPattern(deps.db, c.req.param('slug'), year ?? 0);
     if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published officer record at this address.');
-    await guardRender(deps.db, 'officers', data.officer.id);
+    await guardPage(deps.db, 'officers', data.officer.id);
     return sendPage(c, <OfficerPatternPage data={data} />, data.asOf);
   });
 
@@ -134,7 +133,7 @@ export function patternRoutes(deps: AppDeps): Hono {
     const force = await requireForce(deps.db, forceSlug);
     const unit = await getUnitBySlug(deps.db, force.id, unitSlug);
     if (!unit) throw new AppError('CUS_NOT_FOUND', `There is no unit of ${force.name} at this address.`);
-    return unitNetwork(deps.db, force, unit, await unitAndDescendants(deps.db, unit.id));
+    return unitNetwork(deps.db, force, unit);
   };
   app.get('/patterns/forces/:force/units/:unit/network.json', async (c) => {
     const data = await network(c.req.param('force'), c.req.param('unit'));

@@ -8,6 +8,7 @@ import { Breadcrumbs } from '../http/record.tsx';
 import { DataTable } from '../http/table.tsx';
 import { BarChart } from './charts.tsx';
 import { AsOf, CellText, fmt, Method } from './components.tsx';
+import { BaselineNotes, loadBaseline, type Baseline } from './baseline.tsx';
 import { refreshedAt } from './refresh.ts';
 import {
   per1000,
@@ -56,7 +57,7 @@ export interface StopSearchData {
   months: string[];
   groups: GroupFigures[];
   total: number;
-  census: string | null;
+  baseline: Baseline;
   byMonth: { month: string; cells: Cell[] }[];
   monthGroups: string[];
   asOf: Date | null;
@@ -71,21 +72,6 @@ export function populationGroupsFor(group: string, basis: Basis, hasMixed: boole
   return [group];
 }
 
-async function population(db: Db, forceId: string) {
-  const rows = await db
-    .selectFrom('population_baselines')
-    .select(['census', 'ethnic_group', (eb) => eb.fn.sum<number>('population').as('population')])
-    .where('force_id', '=', forceId)
-    .groupBy(['census', 'ethnic_group'])
-    .orderBy('census', 'desc')
-    .execute();
-  const census = rows[0]?.census ?? null;
-  const map = new Map(
-    rows.filter((r) => r.census === census).map((r) => [r.ethnic_group, Number(r.population)]),
-  );
-  return { census, map };
-}
-
 /** Builds the figures from the materialised counts. */
 export async function loadStopSearch(
   db: Db,
@@ -93,7 +79,7 @@ export async function loadStopSearch(
   basis: Basis,
   month: string | null,
 ): Promise<StopSearchData> {
-  const [rows, pop, asOf] = await Promise.all([
+  const [rows, baseline, asOf] = await Promise.all([
     db
       .selectFrom('pattern_stop_search')
       .select(['month', 'ethnic_group', 'searches', 'arrests', 'no_further_action'])
@@ -101,7 +87,7 @@ export async function loadStopSearch(
       .where('basis', '=', basis)
       .orderBy('month')
       .execute(),
-    population(db, force.id),
+    loadBaseline(db, force.id),
     refreshedAt(db, ['pattern_stop_search']),
   ]);
   const months = [...new Set(rows.map((r) => r.month.slice(0, 7)))];
@@ -112,8 +98,8 @@ export async function loadStopSearch(
   const present = ORDER.filter((g) => inPeriod.some((r) => r.ethnic_group === g));
   const popOf = (g: string) => {
     const parts = populationGroupsFor(g, basis, hasMixed);
-    return parts.length > 0 && parts.every((p) => pop.map.has(p))
-      ? parts.reduce((n, p) => n + pop.map.get(p)!, 0)
+    return parts.length > 0 && parts.every((p) => baseline.residents.has(p))
+      ? parts.reduce((n, p) => n + baseline.residents.get(p)!, 0)
       : null;
   };
   const whiteSearches = sum('white', 'searches');
@@ -153,7 +139,7 @@ export async function loadStopSearch(
     months,
     groups,
     total: inPeriod.reduce((n, r) => n + r.searches, 0),
-    census: pop.census,
+    baseline,
     byMonth,
     monthGroups: present.map((g) => GROUPS[g]!),
     asOf,
@@ -234,12 +220,14 @@ export function StopSearchPage(props: { data: StopSearchData }) {
           ) : (
             <p class="callout">
               No population baseline for {d.force.name} has been imported, so no rate per resident can be
-              given; the counts and outcome shares below need none. Import census figures with{' '}
-              <code>custodiet import population-baseline FILE</code>.
+              given; the counts and outcome shares below need none. Census figures are imported with{' '}
+              <code>custodiet import census-2021-ts021 FILE</code> (the ONS table TS021) or{' '}
+              <code>custodiet import population-baseline FILE</code> (figures with their sources, such as the
+              bundled Greater London file).
             </p>
           )}
           <DataTable
-            caption={`Searches by ethnic group, ${period}${d.census ? `; residents: ${d.census.replace(/_/g, ' ')}` : ''}`}
+            caption={`Searches by ethnic group, ${period}`}
             columns={[
               { label: 'Ethnic group' },
               { label: 'Searches', numeric: true },
@@ -264,6 +252,12 @@ export function StopSearchPage(props: { data: StopSearchData }) {
                 share(g.nfaShare),
               ],
             }))}
+          />
+          <BaselineNotes
+            baseline={d.baseline}
+            unrated={d.groups
+              .filter((g) => g.populationGroups.length > 0 && g.population === null)
+              .map((g) => g.label)}
           />
           <DataTable
             caption="Searches by month and ethnic group"

@@ -4,7 +4,7 @@
 // table (src/patterns/refresh.ts); lists read the records and pass the render guard.
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
-import { renderProblems } from '../publication/render-guard.ts';
+import { refusedNow } from '../patterns/held.ts';
 
 /** Months compared before and after a promise. */
 export const WINDOW_MONTHS = 12;
@@ -73,10 +73,13 @@ async function promiseRows(db: Db, scope: PromiseScope) {
     ORDER BY s.said_on, s.slug`.execute(db);
   const wanted =
     'leader' in scope ? rows.rows.filter((r) => leaderSlug(r.speaker_name) === scope.leader) : rows.rows;
-  const out = [];
   // A statement page the legal checks now refuse is left off the tracker too.
-  for (const r of wanted) if ((await renderProblems(db, 'statements', r.id)).length === 0) out.push(r);
-  return out;
+  const refused = await refusedNow(
+    db,
+    'statements',
+    wanted.map((r) => r.id),
+  );
+  return wanted.filter((r) => !refused.has(r.id));
 }
 
 async function windowCounts(db: Db, forceId: string, from: string, to: string): Promise<WindowCounts> {
@@ -96,13 +99,15 @@ export async function incidentsAfter(db: Db, forceId: string, from: string, to: 
     WHERE i.force_id = ${forceId} AND i.publication_state = 'published' AND NOT i.proceedings_active
       AND coalesce(i.occurred_until, i.occurred_on) >= ${from}::date AND coalesce(i.occurred_until, i.occurred_on) < ${to}::date
     ORDER BY coalesce(i.occurred_until, i.occurred_on), i.slug LIMIT ${limit * 3}`.execute(db);
-  const out = [];
-  for (const r of rows) {
-    if (out.length >= limit) break;
-    if ((await renderProblems(db, 'incidents', r.id)).length === 0)
-      out.push({ slug: r.slug, title: r.title, date: r.date });
-  }
-  return out;
+  const refused = await refusedNow(
+    db,
+    'incidents',
+    rows.map((r) => r.id),
+  );
+  return rows
+    .filter((r) => !refused.has(r.id))
+    .slice(0, limit)
+    .map((r) => ({ slug: r.slug, title: r.title, date: r.date }));
 }
 
 function addMonths(day: string, months: number): string {

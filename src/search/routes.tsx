@@ -10,6 +10,8 @@ import { runSearch } from './repository.ts';
 import { loadResults, type SearchResult } from './results.ts';
 import { isBlankSearch, searchQuery, searchUrl, type SearchParams, type SearchType } from './schema.ts';
 import { cached } from '../db/cache.ts';
+import { feedLinks, FollowBox, type Follow } from '../follow/components.tsx';
+import { searchFeedPath } from '../follow/targets.ts';
 
 function pageTitle(p: SearchParams, page: number): string {
   const base = p.q ? `Search results for “${p.q}”` : isBlankSearch(p) ? 'Search' : 'Search results';
@@ -61,14 +63,32 @@ async function searchPageNow(db: Db, params: SearchParams): Promise<SearchPageDa
 }
 
 /** The search page: form, and results when there is a search. */
-export function SearchPage(props: { data: SearchPageData }) {
+export function SearchPage(props: { data: SearchPageData; digests?: boolean }) {
   const { params, page, options, results } = props.data;
+  // A search with words or filters can be followed: its first page, newest first, as a feed.
+  const follow: Follow | undefined = results
+    ? {
+        feed: searchFeedPath(searchUrl(params, { page: undefined })),
+        title: params.q ? `Search: ${params.q}` : 'Saved search',
+        patterns: [{ href: '/patterns', label: 'Patterns across the published records' }],
+        digests: props.digests ?? false,
+      }
+    : undefined;
   return (
-    <Layout title={pageTitle(params, page)} section="search" query={params.q} noindex>
+    <Layout
+      title={pageTitle(params, page)}
+      section="search"
+      query={params.q}
+      noindex
+      feeds={feedLinks(follow)}
+    >
       <h1>Search the records</h1>
       <SearchForm params={params} options={options} />
       {results ? (
-        <Results params={params} page={page} {...results} />
+        <>
+          <Results params={params} page={page} {...results} />
+          {follow && <FollowBox follow={follow} />}
+        </>
       ) : (
         <p>
           Type words, a name or part of a shoulder number, or choose a filter, to search published incidents,
@@ -88,7 +108,7 @@ export function searchRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/search', async (c) => {
     const data = await loadSearchPage(deps.db, parseQuery(c, searchQuery), deps.searchCacheSeconds);
-    return sendPage(c, <SearchPage data={data} />, data.modified);
+    return sendPage(c, <SearchPage data={data} digests={deps.mailer !== undefined} />, data.modified);
   });
   return app;
 }

@@ -15,6 +15,8 @@ import type { Command } from '../command.ts';
 import { startJobs, type Jobs } from '../../jobs/boss.ts';
 import { startPatternRefresh } from '../../patterns/queue.ts';
 import { startWebhooks } from '../../follow/queue.ts';
+import { startDigests } from '../../follow/digest-queue.ts';
+import { smtpMailer } from '../../follow/mailer.ts';
 
 /** Opens (and migrates) the database, optionally seeds the demo cases, and serves HTTP until stopped. */
 export const serveCommand: Command = {
@@ -59,6 +61,7 @@ export const serveCommand: Command = {
       receipts: await openReceiptSigner(loadReceiptKey(config.receipts)),
       api: config.api,
       searchCacheSeconds: config.searchCacheSeconds,
+      ...(config.smtp ? { mailer: smtpMailer(config.smtp) } : {}),
     };
     // Other instances' writes must reach this one's caches (render-guard verdicts, counts).
     const notices = config.databaseUrl ? listenForWrites(config.databaseUrl, logger) : undefined;
@@ -89,6 +92,7 @@ export const serveCommand: Command = {
     await deps.capture?.stop();
     await jobs?.stop();
     await notices?.stop();
+    deps.mailer?.close();
     await database.close();
     return 0;
   },
@@ -112,13 +116,15 @@ async function startCaptureWorker(
   }
 }
 
-/** Pattern refreshes and webhook deliveries (same switch as captures); a failure is logged, not fatal. */
+/** Pattern refreshes, webhook deliveries and e-mail digests (same switch as captures); a failure is logged, not fatal. */
 async function startBackgroundJobs(config: Config, deps: AppDeps, logger: Logger): Promise<Jobs | undefined> {
   if (!config.capture.worker) return undefined;
   try {
     const jobs = await startJobs(deps.db, logger);
     await startPatternRefresh(jobs, deps.db, config.patternsRefreshMinutes, logger);
     await startWebhooks(jobs, deps.db, { baseUrl: config.publicUrl, logger });
+    if (deps.mailer)
+      await startDigests(jobs, deps.db, { mailer: deps.mailer, baseUrl: config.publicUrl, logger });
     return jobs;
   } catch (err) {
     logger.error('background jobs did not start; pattern figures and webhooks wait for the next start', err);

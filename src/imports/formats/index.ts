@@ -14,6 +14,8 @@ import { philadelphiaFindings } from './philadelphia/findings.ts';
 import { policeUkStopSearch, policeUkStopSearchJson } from './police-uk-stop-search.ts';
 import { wapoAgencies } from './wapo/agencies.ts';
 import { wapoShootings } from './wapo/shootings.ts';
+import { census2021Ts021, populationBaseline } from './population.ts';
+import { unitHeadcounts } from './unit-headcounts.ts';
 
 const ALL = [
   policeUkStopSearch,
@@ -30,6 +32,9 @@ const ALL = [
   openOversightAssignments,
   openOversightIncidents,
   genericCsv,
+  census2021Ts021,
+  populationBaseline,
+  unitHeadcounts,
 ] as ImportFormat<unknown, unknown>[];
 
 /** Every import format by id (`custodiet import FORMAT …`). */
