@@ -552,6 +552,11 @@ export interface PopulationBaselines {
   note: string | null;
 }
 
+export interface PublicCounts {
+  kind: string;
+  n: Int8;
+}
+
 export interface PublicationApprovals {
   id: Generated<string>;
   entity_type: string;
@@ -643,6 +648,31 @@ export interface SchemaMigrations {
   name: string;
   checksum: string;
   applied_at: Generated<Timestamp>;
+}
+
+export interface ScopeIncidentTallies {
+  incident_id: string;
+  scopes: string[];
+  year: number | null;
+  allegations: number;
+  standards: Json;
+}
+
+export interface ScopeStandardTallies {
+  scope_id: string;
+  standard_taxonomy: string;
+  standard_code: string;
+  allegations: number;
+  proven: number;
+  changed_at: Timestamp;
+}
+
+export interface ScopeYearTallies {
+  scope_id: string;
+  year: number | null;
+  incidents: number;
+  allegations: number;
+  changed_at: Timestamp;
 }
 
 export interface Sessions {
@@ -939,6 +969,7 @@ export interface DB {
   pii_allowlist: PiiAllowlist;
   police_powers_events: PolicePowersEvents;
   population_baselines: PopulationBaselines;
+  public_counts: PublicCounts;
   publication_approvals: PublicationApprovals;
   record_merges: RecordMerges;
   record_versions: RecordVersions;
@@ -947,6 +978,9 @@ export interface DB {
   reporting_restrictions: ReportingRestrictions;
   sanctions: Sanctions;
   schema_migrations: SchemaMigrations;
+  scope_incident_tallies: ScopeIncidentTallies;
+  scope_standard_tallies: ScopeStandardTallies;
+  scope_year_tallies: ScopeYearTallies;
   sessions: Sessions;
   source_snapshots: SourceSnapshots;
   sources: Sources;
