@@ -21,8 +21,15 @@ export const MIGRATION_SEEDED = new Set([
   'forces',
   'gazetteer_entries',
 ]);
-// Migration bookkeeping is compared, not copied.
-const EXCLUDED = new Set(['schema_migrations']);
+// Migration bookkeeping is compared, not copied. Derived tables are left out: a restore's inserts
+// rebuild them through the triggers that maintain them (src/migrations/20261201060000_scope_tallies.sql).
+const EXCLUDED = new Set([
+  'schema_migrations',
+  'scope_incident_tallies',
+  'scope_year_tallies',
+  'scope_standard_tallies',
+  'public_counts',
+]);
 
 /** Every application table with its columns and keys, in a stable order. */
 export async function describeTables(db: AnyKysely): Promise<TableInfo[]> {
