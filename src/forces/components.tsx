@@ -28,6 +28,8 @@ export interface ScopeData {
   officers: ScopeOfficer[];
   standards: Awaited<ReturnType<typeof countsByStandard>>;
   years: Awaited<ReturnType<typeof countsByYear>>;
+  /** When the counts last changed (withdrawals included): part of the page's Last-Modified. */
+  countsChanged: Date | null;
 }
 
 function StandardsTable(props: { rows: ScopeData['standards']; where: string }) {

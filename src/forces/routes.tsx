@@ -10,33 +10,36 @@ import { ForcePage, UnitPage } from './pages.tsx';
 import {
   countsByStandard,
   countsByYear,
+  countsChangedAt,
   scopeIncidents,
   scopeOfficers,
   stationAddress,
   unitAndDescendants,
   type Scope,
+  type TallyScope,
 } from './public.ts';
 import { getForceBySlug, type Force } from './repository.ts';
 
 /** A force's or unit's figures are reused this long; any write (on any instance) drops them at once. */
 const SCOPE_TTL_MS = 60_000;
 
-// Counting every published allegation of a force by standard and year reads all of them (a
-// million at national scale): the figures are computed once a minute at most, and concurrent
-// requests for the same page share that one computation.
-function loadScope(db: Db, scope: Scope): Promise<ScopeData> {
+// The counts are kept by triggers and read in a few rows; the listings still sort a scope's
+// incidents, so a page's data is computed once a minute at most and concurrent requests for the
+// same page share that one computation.
+function loadScope(db: Db, scope: Scope, tally: TallyScope): Promise<ScopeData> {
   const key = `scope:${'forceId' in scope ? scope.forceId : scope.unitIds.join(',')}`;
-  return cached(db, key, SCOPE_TTL_MS, () => loadScopeNow(db, scope), 1000);
+  return cached(db, key, SCOPE_TTL_MS, () => loadScopeNow(db, scope, tally), 1000);
 }
 
-async function loadScopeNow(db: Db, scope: Scope): Promise<ScopeData> {
-  const [incidents, officers, standards, years] = await Promise.all([
+async function loadScopeNow(db: Db, scope: Scope, tally: TallyScope): Promise<ScopeData> {
+  const [incidents, officers, standards, years, countsChanged] = await Promise.all([
     scopeIncidents(db, scope),
     scopeOfficers(db, scope),
-    countsByStandard(db, scope),
-    countsByYear(db, scope),
+    countsByStandard(db, tally),
+    countsByYear(db, tally),
+    countsChangedAt(db, tally),
   ]);
-  return { incidents, officers, standards, years };
+  return { incidents, officers, standards, years, countsChanged };
 }
 
 function changedAt(data: ScopeData, units: Unit[], force: Force): Date | null {
@@ -45,7 +48,7 @@ function changedAt(data: ScopeData, units: Unit[], force: Force): Date | null {
     ...units.map((u) => u.updated_at),
     ...data.incidents.map((i) => i.updated_at),
     ...data.officers.map((o) => o.updatedAt),
-    ...data.years.map((y) => y.changed),
+    data.countsChanged,
   );
 }
 
@@ -68,7 +71,7 @@ export async function loadForcePage(db: Db, slug: string): Promise<ForcePageData
   const force = await requireForce(db, slug);
   const [units, data] = await Promise.all([
     listUnitsOfForce(db, force.id),
-    loadScope(db, { forceId: force.id }),
+    loadScope(db, { forceId: force.id }, { forceId: force.id }),
   ]);
   return { force, units, data, lastModified: changedAt(data, units, force) };
 }
@@ -89,7 +92,7 @@ export async function loadUnitPage(db: Db, forceSlug: string, unitSlug: string):
     unitAndDescendants(db, unit.id),
     unit.kind === 'station' ? stationAddress(db, unit.id) : undefined,
   ]);
-  const data = await loadScope(db, { unitIds: ids });
+  const data = await loadScope(db, { unitIds: ids }, { unitId: unit.id });
   return { force, unit, units, address, data, lastModified: changedAt(data, units, force) };
 }
 

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { cached } from '../db/cache.ts';
 import type { Db } from '../db/client.ts';
 
 /** A published incident as listed on the home page. */
@@ -100,24 +99,14 @@ export async function listPublishedIncidents(db: Db, limit = 50): Promise<Incide
 export async function countPublished(
   db: Db,
 ): Promise<{ incidents: number; allegations: number; officers: number; statements: number }> {
-  // Counting every published row costs tens of milliseconds at a million allegations: cache it
-  // briefly (this process's own writes invalidate it at once).
-  return cached(db, 'home:counts', 30_000, () => countPublishedNow(db));
-}
-
-async function countPublishedNow(
-  db: Db,
-): Promise<{ incidents: number; allegations: number; officers: number; statements: number }> {
-  const { rows } = await sql<{
-    incidents: number;
-    allegations: number;
-    officers: number;
-    statements: number;
-  }>`
-    SELECT
-      (SELECT count(*)::int FROM incidents WHERE publication_state = 'published') AS incidents,
-      (SELECT count(*)::int FROM allegations WHERE publication_state = 'published') AS allegations,
-      (SELECT count(*)::int FROM officers WHERE publication_state = 'published' AND published_name IS NOT NULL) AS officers,
-      (SELECT count(*)::int FROM statements WHERE publication_state = 'published') AS statements`.execute(db);
-  return rows[0]!;
+  // Kept by triggers as records are written (src/migrations/20261201060000_scope_tallies.sql):
+  // four rows, where counting them read every published row.
+  const rows = await db.selectFrom('public_counts').select(['kind', 'n']).execute();
+  const n = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
+  return {
+    incidents: n('incidents'),
+    allegations: n('allegations'),
+    officers: n('officers'),
+    statements: n('statements'),
+  };
 }
