@@ -131,6 +131,9 @@ export async function generate(db: Db, scale: Scale): Promise<Record<string, num
   Object.assign(timings, await linkUnits(db));
   if (scale.policePowersEvents)
     Object.assign(timings, await generateStopSearches(db, scale.policePowersEvents));
+  // The bulk load skipped the triggers that keep the force and unit pages' counters: recount them
+  // from the records, as the migration that added them does.
+  await stepper(db, timings)('scope_tallies', sql`SELECT scope_tallies_rebuild()`);
   await stepper(db, timings)('analyze', sql`ANALYZE`);
   return timings;
 }

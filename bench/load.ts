@@ -63,6 +63,7 @@ async function cases(db: Db): Promise<Case[]> {
     { name: `incident (busiest, ${incident.n} allegations)`, url: `/incidents/${incident.slug}` },
     { name: `officer (busiest, ${officer.n} allegations)`, url: `/officers/${officer.slug}` },
     { name: `unit (station ${unit})`, url: `/forces/metropolitan/units/${unit}` },
+    { name: 'force (the Met, 300k incidents)', url: '/forces/metropolitan' },
   ];
   const api: Case[] = [
     { name: 'API overview', url: '/api/v1/overview' },
@@ -71,6 +72,7 @@ async function cases(db: Db): Promise<Case[]> {
     { name: 'API incident', url: `/api/v1/incidents/${incident.slug}` },
     { name: 'API officer', url: `/api/v1/officers/${officer.slug}` },
     { name: 'API unit', url: `/api/v1/forces/metropolitan/units/${unit}` },
+    { name: 'API force', url: '/api/v1/forces/metropolitan' },
     { name: 'API list of allegations (200)', url: '/api/v1/allegations?limit=200' },
     { name: 'API list of stop-and-search events (200)', url: '/api/v1/police-powers-events?limit=200' },
   ];
