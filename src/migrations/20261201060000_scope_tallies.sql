@@ -149,106 +149,82 @@ $$;
 
 -- Statement-level triggers see every changed row at once (a bulk import recounts each incident
 -- once per statement, not once per row). A trigger with transition tables has one event, so each
--- table has three. Any change to an input recounts its incident, whatever its state looks like to
--- this writer: a concurrent writer may be publishing that incident, and the lock orders the two.
-
-CREATE FUNCTION incidents_tally() RETURNS trigger LANGUAGE plpgsql AS $$
+-- table gets three, made here alike (and the maker dropped at the end).
+CREATE FUNCTION tally_triggers(tbl text, fn text, VARIADIC args text[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  ev text;
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM public_counts_add('incidents', (SELECT count(*) FROM new_rows WHERE publication_state = 'published'));
-    PERFORM scope_tallies_refresh(ARRAY(SELECT id FROM new_rows));
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM public_counts_add('incidents', -(SELECT count(*) FROM old_rows WHERE publication_state = 'published'));
-    PERFORM scope_tallies_refresh(ARRAY(SELECT id FROM old_rows));
-  ELSE
-    PERFORM public_counts_add('incidents', (SELECT count(*) FROM new_rows WHERE publication_state = 'published')
-      - (SELECT count(*) FROM old_rows WHERE publication_state = 'published'));
-    PERFORM scope_tallies_refresh(ARRAY(
-      SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-      WHERE (n.publication_state, n.occurred_on, n.force_id) IS DISTINCT FROM (o.publication_state, o.occurred_on, o.force_id)));
+  FOREACH ev IN ARRAY ARRAY['insert', 'update', 'delete'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER %s ON %I REFERENCING %s FOR EACH STATEMENT EXECUTE FUNCTION %I(%s)',
+      format('%s_%s_%s', tbl, fn, ev), upper(ev), tbl,
+      CASE ev WHEN 'insert' THEN 'NEW TABLE AS new_rows' WHEN 'update' THEN 'OLD TABLE AS old_rows NEW TABLE AS new_rows'
+        ELSE 'OLD TABLE AS old_rows' END,
+      fn, (SELECT string_agg(quote_literal(a), ', ') FROM unnest(args) AS a));
+  END LOOP;
+END
+$$;
+
+-- The home page's counts: rows of this kind published (officers: and named) before and after.
+-- A trigger's transition tables exist only for its events, so each is read in its own branch.
+CREATE FUNCTION public_counts_tally() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  added bigint := 0;
+  removed bigint := 0;
+BEGIN
+  IF TG_OP <> 'DELETE' THEN
+    SELECT count(*) INTO added FROM new_rows r WHERE r.publication_state = 'published'
+      AND (TG_ARGV[0] <> 'officers' OR to_jsonb(r) ->> 'published_name' IS NOT NULL);
   END IF;
+  IF TG_OP <> 'INSERT' THEN
+    SELECT count(*) INTO removed FROM old_rows r WHERE r.publication_state = 'published'
+      AND (TG_ARGV[0] <> 'officers' OR to_jsonb(r) ->> 'published_name' IS NOT NULL);
+  END IF;
+  PERFORM public_counts_add(TG_ARGV[0], added - removed);
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER incidents_tally_insert AFTER INSERT ON incidents
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION incidents_tally();
-CREATE TRIGGER incidents_tally_update AFTER UPDATE ON incidents
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION incidents_tally();
-CREATE TRIGGER incidents_tally_delete AFTER DELETE ON incidents
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION incidents_tally();
+SELECT tally_triggers(t, 'public_counts_tally', t) FROM unnest(ARRAY['incidents', 'allegations', 'officers', 'statements']) AS t;
 
-CREATE FUNCTION allegations_tally() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Any change to an input recounts its incident, whatever its state looks like to this writer: a
+-- concurrent writer may be publishing that incident, and the lock orders the two.
+
+-- Recounts the incidents that a statement's rows belong to. TG_ARGV[0] names the column that
+-- holds the incident ('id' on incidents, 'incident_id') or an allegation of it ('allegation_id').
+-- On an update, the rows before and after both count; with further arguments, only rows where
+-- one of those columns changed (touching publication_state to re-derive an allegation's `visible`
+-- changes none of them, so re-deriving costs no recount). A link row has no other columns. When
+-- an allegation is deleted its Standards go with it and are found on no allegation: the
+-- allegation's own trigger recounts.
+CREATE FUNCTION incident_rows_tally() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  key text := TG_ARGV[0];
+  watched text[] := TG_ARGV[1:];
+  ids uuid[] := '{}';
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM public_counts_add('allegations', (SELECT count(*) FROM new_rows WHERE publication_state = 'published'));
-    PERFORM scope_tallies_refresh(ARRAY(SELECT incident_id FROM new_rows));
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM public_counts_add('allegations', -(SELECT count(*) FROM old_rows WHERE publication_state = 'published'));
-    PERFORM scope_tallies_refresh(ARRAY(SELECT incident_id FROM old_rows));
+  IF TG_OP = 'UPDATE' AND cardinality(watched) > 0 THEN
+    ids := ARRAY(
+      SELECT unnest(ARRAY[(to_jsonb(n) ->> key)::uuid, (to_jsonb(o) ->> key)::uuid])
+      FROM new_rows n JOIN old_rows o ON o.id = n.id
+      WHERE EXISTS (SELECT 1 FROM unnest(watched) AS c WHERE to_jsonb(n) -> c IS DISTINCT FROM to_jsonb(o) -> c));
   ELSE
-    PERFORM public_counts_add('allegations', (SELECT count(*) FROM new_rows WHERE publication_state = 'published')
-      - (SELECT count(*) FROM old_rows WHERE publication_state = 'published'));
-    -- Touching publication_state to re-derive `visible` (incidents_sync_allegations) changes
-    -- none of these, so re-deriving costs no recount.
-    PERFORM scope_tallies_refresh(ARRAY(
-      SELECT unnest(ARRAY[n.incident_id, o.incident_id]) FROM new_rows n JOIN old_rows o ON o.id = n.id
-      WHERE (n.publication_state, n.incident_id, n.status_code)
-        IS DISTINCT FROM (o.publication_state, o.incident_id, o.status_code)));
+    IF TG_OP <> 'DELETE' THEN
+      ids := ids || ARRAY(SELECT (to_jsonb(r) ->> key)::uuid FROM new_rows r);
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+      ids := ids || ARRAY(SELECT (to_jsonb(r) ->> key)::uuid FROM old_rows r);
+    END IF;
   END IF;
+  IF key = 'allegation_id' THEN
+    ids := ARRAY(SELECT a.incident_id FROM allegations a WHERE a.id = ANY(ids));
+  END IF;
+  PERFORM scope_tallies_refresh(ids);
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER allegations_tally_insert AFTER INSERT ON allegations
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION allegations_tally();
-CREATE TRIGGER allegations_tally_update AFTER UPDATE ON allegations
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION allegations_tally();
-CREATE TRIGGER allegations_tally_delete AFTER DELETE ON allegations
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION allegations_tally();
-
--- A Standard added to, removed from or changed on an allegation. (When an allegation is deleted
--- its Standards go with it and are found on no allegation: its own trigger recounts.)
-CREATE FUNCTION allegation_standards_tally() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM scope_tallies_refresh(ARRAY(
-      SELECT a.incident_id FROM allegations a WHERE a.id IN (SELECT allegation_id FROM new_rows)));
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM scope_tallies_refresh(ARRAY(
-      SELECT a.incident_id FROM allegations a WHERE a.id IN (SELECT allegation_id FROM old_rows)));
-  ELSE
-    PERFORM scope_tallies_refresh(ARRAY(
-      SELECT a.incident_id FROM allegations a
-      WHERE a.id IN (SELECT allegation_id FROM new_rows UNION SELECT allegation_id FROM old_rows)));
-  END IF;
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER allegation_standards_tally_insert AFTER INSERT ON allegation_standards
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION allegation_standards_tally();
-CREATE TRIGGER allegation_standards_tally_update AFTER UPDATE ON allegation_standards
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION allegation_standards_tally();
-CREATE TRIGGER allegation_standards_tally_delete AFTER DELETE ON allegation_standards
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION allegation_standards_tally();
-
--- An incident linked to or unlinked from a unit.
-CREATE FUNCTION incident_units_tally() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM scope_tallies_refresh(ARRAY(SELECT incident_id FROM new_rows));
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM scope_tallies_refresh(ARRAY(SELECT incident_id FROM old_rows));
-  ELSE
-    PERFORM scope_tallies_refresh(ARRAY(SELECT incident_id FROM new_rows UNION SELECT incident_id FROM old_rows));
-  END IF;
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER incident_units_tally_insert AFTER INSERT ON incident_units
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION incident_units_tally();
-CREATE TRIGGER incident_units_tally_update AFTER UPDATE ON incident_units
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION incident_units_tally();
-CREATE TRIGGER incident_units_tally_delete AFTER DELETE ON incident_units
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION incident_units_tally();
+SELECT tally_triggers('incidents', 'incident_rows_tally', 'id', 'publication_state', 'occurred_on', 'force_id');
+SELECT tally_triggers('allegations', 'incident_rows_tally', 'incident_id', 'publication_state', 'incident_id', 'status_code');
+SELECT tally_triggers('allegation_standards', 'incident_rows_tally', 'allegation_id');
+SELECT tally_triggers('incident_units', 'incident_rows_tally', 'incident_id');
 
 -- Every incident linked to these units or to any unit below them.
 CREATE FUNCTION incidents_under_units(unit_ids uuid[]) RETURNS uuid[] LANGUAGE sql STABLE AS $$
@@ -279,52 +255,6 @@ CREATE TRIGGER units_tally_insert AFTER INSERT ON units
 CREATE TRIGGER units_tally_update AFTER UPDATE ON units
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION units_tally();
 
--- The home page's officers and statements: a trigger's transition tables exist only for its
--- events, so each count is taken in the branch of the events that have them.
-CREATE FUNCTION officers_tally() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  added bigint := 0;
-  removed bigint := 0;
-BEGIN
-  IF TG_OP <> 'DELETE' THEN
-    SELECT count(*) INTO added FROM new_rows WHERE publication_state = 'published' AND published_name IS NOT NULL;
-  END IF;
-  IF TG_OP <> 'INSERT' THEN
-    SELECT count(*) INTO removed FROM old_rows WHERE publication_state = 'published' AND published_name IS NOT NULL;
-  END IF;
-  PERFORM public_counts_add('officers', added - removed);
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER officers_tally_insert AFTER INSERT ON officers
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION officers_tally();
-CREATE TRIGGER officers_tally_update AFTER UPDATE ON officers
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION officers_tally();
-CREATE TRIGGER officers_tally_delete AFTER DELETE ON officers
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION officers_tally();
-
-CREATE FUNCTION statements_tally() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  added bigint := 0;
-  removed bigint := 0;
-BEGIN
-  IF TG_OP <> 'DELETE' THEN
-    SELECT count(*) INTO added FROM new_rows WHERE publication_state = 'published';
-  END IF;
-  IF TG_OP <> 'INSERT' THEN
-    SELECT count(*) INTO removed FROM old_rows WHERE publication_state = 'published';
-  END IF;
-  PERFORM public_counts_add('statements', added - removed);
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER statements_tally_insert AFTER INSERT ON statements
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION statements_tally();
-CREATE TRIGGER statements_tally_update AFTER UPDATE ON statements
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION statements_tally();
-CREATE TRIGGER statements_tally_delete AFTER DELETE ON statements
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION statements_tally();
-
 -- Everything recounted from the records: the backfill below, and after a load that bypassed the
 -- triggers (the benchmarks' bulk loader).
 CREATE FUNCTION scope_tallies_rebuild() RETURNS void LANGUAGE plpgsql AS $$
@@ -344,3 +274,4 @@ END
 $$;
 
 SELECT scope_tallies_rebuild();
+DROP FUNCTION tally_triggers(text, text, text[]);
