@@ -76,7 +76,9 @@ async function cases(db: Db): Promise<Case[]> {
     { name: 'API list of allegations (200)', url: '/api/v1/allegations?limit=200' },
     { name: 'API list of stop-and-search events (200)', url: '/api/v1/police-powers-events?limit=200' },
   ];
-  return [...pages, ...api];
+  // BENCH_SKIP=regex leaves out the cases whose names match (and says so in the results).
+  const skip = process.env.BENCH_SKIP ? new RegExp(process.env.BENCH_SKIP, 'i') : null;
+  return [...pages, ...api].filter((c) => !skip?.test(c.name));
 }
 
 /** The SQL the app runs for each URL once warm (caches as under load), in order. */
@@ -217,6 +219,7 @@ export async function loadBenchmark(): Promise<Record<string, unknown>> {
   return {
     scale: scale(),
     connections: 16,
+    ...(process.env.BENCH_SKIP ? { skipped: process.env.BENCH_SKIP } : {}),
     seconds: SECONDS,
     warmupSeconds: WARMUP_SECONDS,
     backends: results,
