@@ -31,7 +31,9 @@ export type Permission =
   /** Unlock the moderation key, read anonymous submissions and act on them (every step audited). */
   | 'submission.moderate'
   /** Import public dataset files through the editor (the CLI needs shell access instead). */
-  | 'dataset.import';
+  | 'dataset.import'
+  /** Review match candidates across sources; merge, reject and undo merges (rule R11: a person decides). */
+  | 'record.merge';
 
 const CONTRIBUTOR: Permission[] = ['record.edit_unpublished', 'record.submit'];
 const EDITOR: Permission[] = [
@@ -40,6 +42,7 @@ const EDITOR: Permission[] = [
   'record.publish',
   'record.withdraw',
   'record.approve',
+  'record.merge',
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {

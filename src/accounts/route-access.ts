@@ -86,6 +86,19 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   },
   'GET /editor/imports': perm('dataset.import'),
   'POST /editor/imports': perm('dataset.import', 'all or nothing; audited'),
+  'GET /editor/matches': perm('record.merge', 'pending candidates side by side with their reasons'),
+  'GET /editor/matches/history': perm('record.merge'),
+  'GET /editor/matches/merges/:id': perm('record.merge'),
+  'POST /editor/matches/merges/:id/undo': perm(
+    'record.merge',
+    'audited; into a published record also record.edit_published and a public note',
+  ),
+  'GET /editor/matches/:id': perm('record.merge'),
+  'POST /editor/matches/:id/merge': perm(
+    'record.merge',
+    'audited; into a published record also record.edit_published and a public note',
+  ),
+  'POST /editor/matches/:id/reject': perm('record.merge', 'audited'),
   'GET /editor/submissions': perm('submission.moderate', 'contents need the moderation key unlocked'),
   'POST /editor/submissions/key': perm('user.manage', 'once, while no key exists'),
   'POST /editor/submissions/passphrase': perm(

@@ -9,6 +9,7 @@ import { backupCommand, restoreCommand, verifyCommand } from './commands/integri
 import { captureCommand } from './commands/capture.ts';
 import { exportCommand, verifyExportCommand } from './commands/exports.ts';
 import { importCommand } from './commands/import.ts';
+import { matchCommand } from './commands/match.ts';
 import { receiptKeyCommand, verifyReceiptCommand } from './commands/receipts.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/users.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: Command[] = [
   verifyCommand,
   captureCommand,
   importCommand,
+  matchCommand,
   exportCommand,
   verifyExportCommand,
   backupCommand,

@@ -81,6 +81,12 @@ describe('configuration', () => {
     );
   });
 
+  test('MATCH_AUTO_MERGE is on unless exactly false, and anything else is refused', () => {
+    assert.equal(loadConfig({}).matching.autoMerge, true);
+    assert.equal(loadConfig({ MATCH_AUTO_MERGE: 'false' }).matching.autoMerge, false);
+    assert.throws(() => loadConfig({ MATCH_AUTO_MERGE: 'no' }), /MATCH_AUTO_MERGE: must be true or false/);
+  });
+
   test('CONTACT_EMAIL is optional, and must be an email address when given', () => {
     assert.equal(loadConfig({}).contactEmail, undefined);
     assert.equal(loadConfig({ CONTACT_EMAIL: ' ' }).contactEmail, undefined);

@@ -33,6 +33,7 @@ export function EditorLayout(props: {
         {can(u, 'audit.read') && <a href="/editor/audit">Audit log</a>}
         {can(u, 'submission.moderate') && <a href="/editor/submissions">Submissions</a>}
         {can(u, 'dataset.import') && <a href="/editor/imports">Imports</a>}
+        {can(u, 'record.merge') && <a href="/editor/matches">Matches</a>}
         <span>
           Signed in as <strong>{u.displayName}</strong> ({u.role})
         </span>

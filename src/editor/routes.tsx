@@ -29,6 +29,8 @@ import { uploadRoutes } from '../uploads/routes.tsx';
 import { complaintEditorRoutes } from '../complaints/editor-routes.tsx';
 import { submissionEditorRoutes } from '../submissions/editor-routes.tsx';
 import { importRoutes } from '../imports/routes.tsx';
+import { matchRoutes } from '../matching/routes.tsx';
+import { MergeBanner } from '../matching/banner.tsx';
 import { FromSubmission } from '../submissions/provenance.tsx';
 
 const NOTICES = {
@@ -145,7 +147,10 @@ async function recordPage(c: Context<EditorEnv>, db: Db, def: EntityDef, id: str
             csrfToken={c.get('session').csrfToken}
           />
         ) : (
-          <FromSubmission db={db} recordId={id} />
+          <>
+            <MergeBanner db={db} type={def.type} recordId={id} />
+            <FromSubmission db={db} recordId={id} />
+          </>
         )
       }
       notice={notice && NOTICES[notice]}
@@ -172,6 +177,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   app.route('/complaints', complaintEditorRoutes(deps));
   app.route('/submissions', submissionEditorRoutes(deps));
   app.route('/imports', importRoutes(deps));
+  app.route('/matches', matchRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
   // Before the generic /:type routes, which would take "audit" for a kind of record.

@@ -46,6 +46,8 @@ export interface AppDeps {
   vault?: Vault;
   /** Signs and checks proof-of-report receipts; without it the receipt pages answer 503. */
   receipts?: ReceiptSigner;
+  /** MATCH_AUTO_MERGE for matching after an import through the page; absent, nothing merges automatically. */
+  matching?: { autoMerge: boolean };
 }
 
 /** Largest request body accepted anywhere but the upload form. */

@@ -12,6 +12,7 @@ import { latest, sendPage } from '../http/cache.ts';
 import { Layout } from '../http/layout.tsx';
 import { PartialDate } from '../http/time.tsx';
 import { IncidentPage, loadIncidentPage } from './page.tsx';
+import { survivorSlug } from '../matching/redirect.ts';
 import { countPublished, listPublishedIncidents, type IncidentListItem } from './repository.ts';
 
 /** How many corrections the home page shows. */
@@ -140,6 +141,9 @@ export function incidentRoutes(deps: AppDeps): Hono {
 
   app.get('/incidents/:slug', async (c) => {
     const data = await loadIncidentPage(deps.db, { slug: c.req.param('slug') }, { preview: false });
+    // A record merged into a published one: its address leads there (until the merge is undone).
+    const moved = data ? null : await survivorSlug(deps.db, 'incidents', c.req.param('slug'));
+    if (moved) return c.redirect(`/incidents/${encodeURIComponent(moved)}`, 302);
     if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published incident at this address.');
     // The legal checks again at render time (R6, R10): an order made after publication takes the
     // page down at once.

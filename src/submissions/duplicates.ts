@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import { uuid } from '../schema/common.ts';
 import { PUBLIC_IDENTIFIER_TYPES } from '../search/match.ts';
 import { identifierKey, submittedDate, submittedIdentifiers, submittedText, TEXT_PREFIX } from './facts.ts';
+import { incidentEnd } from '../incidents/dates.ts';
 
 /** What the moderator read in a decrypted submission (passed in; never stored in clear). */
 export interface SubmissionFacts {
@@ -199,13 +200,8 @@ interface IncidentQuery {
   limit: number;
 }
 
-// The last day an incident may have happened on, from its date and precision (as in search).
-const INCIDENT_END = sql`(CASE i.occurred_precision
-    WHEN 'month' THEN i.occurred_on + interval '1 month' - interval '1 day'
-    WHEN 'year' THEN i.occurred_on + interval '1 year' - interval '1 day'
-    WHEN 'month_range' THEN date_trunc('month', i.occurred_until) + interval '1 month' - interval '1 day'
-    WHEN 'year_range' THEN date_trunc('year', i.occurred_until) + interval '1 year' - interval '1 day'
-    ELSE coalesce(i.occurred_until, i.occurred_on) END)::date`;
+// The last day an incident may have happened on (a date filter keeps an overlapping period).
+const INCIDENT_END = incidentEnd('i');
 
 /**
  * Incidents in any publication state, scored as WEIGHT describes. An absent fact is a NULL

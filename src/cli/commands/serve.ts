@@ -52,6 +52,7 @@ export const serveCommand: Command = {
       blobs: await blobStoreFromConfig(config),
       vault: await openVault(loadVaultKey(config.originals)),
       receipts: await openReceiptSigner(loadReceiptKey(config.receipts)),
+      matching: config.matching,
     };
     const app = createApp(deps);
     const server = serve({ fetch: app.fetch, port, hostname: host });

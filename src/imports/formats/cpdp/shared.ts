@@ -2,7 +2,14 @@ import type { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
 import { ensureAgency } from '../../agencies.ts';
 import type { DatasetInfo } from '../../framework.ts';
-import { idFor, linkRecords, upsertRecords, type DatasetLink, type RecordScope } from '../../records.ts';
+import {
+  idFor,
+  linkRecords,
+  survivors,
+  upsertRecords,
+  type DatasetLink,
+  type RecordScope,
+} from '../../records.ts';
 import { US_RANKS, usRank } from '../../us-vocabulary.ts';
 
 /**
@@ -111,8 +118,11 @@ export async function writeOfficers(
       role_type: usRank(o.rank) === CIVILIAN ? 'police_staff' : 'police_officer',
     })),
   );
-  await writeStars(trx, scope, forceId, known);
-  await writeRanksAndUnits(trx, scope, forceId, known);
+  // A merged officer's numbers, ranks and units belong to the record it was merged into.
+  const merged = await survivors(trx, 'officers', known.map(id));
+  const holder = (o: CpdpOfficer) => merged.get(id(o)) ?? id(o);
+  await writeStars(trx, scope, forceId, known, holder);
+  await writeRanksAndUnits(trx, scope, forceId, known, holder);
   const links: DatasetLink[] = known.map((o) => ({
     externalId: o.uid,
     entityId: id(o),
@@ -121,12 +131,20 @@ export async function writeOfficers(
   await linkRecords(trx, scope, 'officer', links);
 }
 
-async function writeStars(trx: Db, scope: RecordScope, forceId: string, officers: CpdpOfficer[]) {
+type Holder = (o: CpdpOfficer) => string;
+
+async function writeStars(
+  trx: Db,
+  scope: RecordScope,
+  forceId: string,
+  officers: CpdpOfficer[],
+  holder: Holder,
+) {
   const rows = officers
     .filter((o) => o.star && /^[A-Za-z0-9]{1,12}$/.test(o.star))
     .map((o) => ({
       id: idFor(scope, 'officer', `${o.uid}#star#${o.star}`),
-      officer_id: idFor(scope, 'officer', o.uid),
+      officer_id: holder(o),
       force_id: forceId,
       identifier_type: 'badge_number',
       identifier: o.star!,
@@ -140,14 +158,20 @@ async function writeStars(trx: Db, scope: RecordScope, forceId: string, officers
     .execute();
 }
 
-async function writeRanksAndUnits(trx: Db, scope: RecordScope, forceId: string, officers: CpdpOfficer[]) {
+async function writeRanksAndUnits(
+  trx: Db,
+  scope: RecordScope,
+  forceId: string,
+  officers: CpdpOfficer[],
+  holder: Holder,
+) {
   const ranks = officers.flatMap((o) => {
     const code = usRank(o.rank);
     return code
       ? [
           {
             id: idFor(scope, 'officer', `${o.uid}#rank#${code}`),
-            officer_id: idFor(scope, 'officer', o.uid),
+            officer_id: holder(o),
             rank_taxonomy: US_RANKS,
             rank_code: code,
             detective: code === 'detective',
@@ -181,7 +205,7 @@ async function writeRanksAndUnits(trx: Db, scope: RecordScope, forceId: string, 
     .values(
       withUnit.map((o) => ({
         id: idFor(scope, 'officer', `${o.uid}#unit#${o.unit}`),
-        officer_id: idFor(scope, 'officer', o.uid),
+        officer_id: holder(o),
         unit_id: idFor(scope, 'unit', o.unit!),
       })),
     )
