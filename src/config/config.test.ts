@@ -29,6 +29,7 @@ describe('configuration', () => {
         CAPTURE_MAX_BYTES: '1000000',
         CAPTURE_MAX_REDIRECTS: '2',
         CAPTURE_ALLOW_PRIVATE: 'true',
+        MATCH_AUTO_MERGE: 'false',
       },
       '/w',
     );
@@ -46,6 +47,7 @@ describe('configuration', () => {
       originals: { keyBase64: undefined, keyFile: '/w/d/keys/originals.key' },
       receipts: { keyBase64: undefined, keyFile: '/w/d/keys/receipts.key' },
       exports: { keyBase64: undefined, keyFile: '/w/d/keys/exports.key' },
+      matching: { autoMerge: false },
     });
     assert.throws(() => loadConfig({ ORIGINALS_KEY: 'c2hvcnQ=' }), /ORIGINALS_KEY: must be 32 random bytes/);
     assert.throws(
