@@ -10,7 +10,9 @@ import {
   makeUnit,
   tableStates,
 } from '../../test/helpers/matching.ts';
+import type { Insertable } from 'kysely';
 import { inTransaction } from '../audit/records.ts';
+import type { DB } from '../db/schema.generated.ts';
 import { isAppError } from '../errors/catalogue.ts';
 import { publicationChecks } from '../publication/checks.ts';
 import { findCandidates } from './candidates.ts';
@@ -21,6 +23,13 @@ before(async () => {
   t = await createTestDatabase();
 });
 after(() => t.close());
+
+/** Test setup rows, straight into a table. */
+const add = <T extends keyof DB>(table: T, values: Insertable<DB[T]>) =>
+  t.db
+    .insertInto(table)
+    .values(values as never)
+    .execute();
 
 const editor: Merger = { actor: 'test:editor', user: { role: 'editor' } };
 const merge = (survivorId: string, mergedId: string, kind: 'officer' | 'incident' = 'officer', by = editor) =>
@@ -67,35 +76,23 @@ async function officerWithEverything(name: string, badge: string) {
   });
   const allegation = await makeAllegation(t.db, { officerId: o.id });
   const src = await makeSource(t.db);
-  await t.db
-    .insertInto('incident_officers')
-    .values({ incident_id: allegation.incident_id, officer_id: o.id, role: 'subject' })
-    .execute();
-  await t.db
-    .insertInto('claims')
-    .values({ officer_id: o.id, source_id: src.id, passage_note: 'Named in the notice.' })
-    .execute();
-  await t.db
-    .insertInto('statements')
-    .values({
-      slug: uniq('st'),
-      speaker_name: name,
-      speaker_role: 'Sergeant',
-      speaker_officer_id: o.id,
-      said_on: '2024-01-02',
-      summary: 'Said something.',
-      source_id: src.id,
-    })
-    .execute();
-  await t.db
-    .insertInto('court_proceedings')
-    .values({
-      incident_id: allegation.incident_id,
-      officer_id: o.id,
-      started_by: 'charge',
-      started_on: '2024-02-01',
-    })
-    .execute();
+  await add('incident_officers', { incident_id: allegation.incident_id, officer_id: o.id, role: 'subject' });
+  await add('claims', { officer_id: o.id, source_id: src.id, passage_note: 'Named in the notice.' });
+  await add('statements', {
+    slug: uniq('st'),
+    speaker_name: name,
+    speaker_role: 'Sergeant',
+    speaker_officer_id: o.id,
+    said_on: '2024-01-02',
+    summary: 'Said something.',
+    source_id: src.id,
+  });
+  await add('court_proceedings', {
+    incident_id: allegation.incident_id,
+    officer_id: o.id,
+    started_by: 'charge',
+    started_on: '2024-02-01',
+  });
   return { officer: o, incidentId: allegation.incident_id };
 }
 
@@ -103,10 +100,7 @@ test('an officer merge moves everything, and the unmerge restores every row exac
   const a = await officerWithEverything('Alex Morgan', '101AB');
   const b = await officerWithEverything('Alex J Morgan', '202CD');
   // Both are subjects of one incident: that link cannot move (a has it) and stays on b.
-  await t.db
-    .insertInto('incident_officers')
-    .values({ incident_id: a.incidentId, officer_id: b.officer.id, role: 'subject' })
-    .execute();
+  await add('incident_officers', { incident_id: a.incidentId, officer_id: b.officer.id, role: 'subject' });
   const before = await tableStates(t.db, OFFICER_TABLES, OMIT);
   const { mergeId, moved } = await merge(a.officer.id, b.officer.id);
   assert.deepEqual(Object.keys(moved.rows).sort(), [
@@ -193,7 +187,7 @@ test('an incident merge moves the conduct chain, links, holds and agencies; the 
     .select('force_id')
     .where('id', '=', a.id)
     .executeTakeFirstOrThrow();
-  await t.db.insertInto('incident_forces').values({ incident_id: b.id, force_id: met.force_id }).execute();
+  await add('incident_forces', { incident_id: b.id, force_id: met.force_id });
   await makeAllegation(t.db, { incidentId: b.id });
   const unit = await makeUnit(t.db);
   const person = await t.db
@@ -202,32 +196,17 @@ test('an incident merge moves the conduct chain, links, holds and agencies; the 
     .returning('id')
     .executeTakeFirstOrThrow();
   const src = await makeSource(t.db);
-  await t.db.insertInto('incident_units').values({ incident_id: b.id, unit_id: unit.id }).execute();
-  await t.db
-    .insertInto('incident_people')
-    .values({ incident_id: b.id, person_id: person.id, role: 'complainant' })
-    .execute();
-  await t.db
-    .insertInto('timeline_events')
-    .values({ incident_id: b.id, occurred_on: '2024-05-02', title: 'Stopped' })
-    .execute();
-  await t.db
-    .insertInto('claims')
-    .values({ incident_id: b.id, source_id: src.id, passage_note: 'Reported.' })
-    .execute();
-  await t.db
-    .insertInto('court_proceedings')
-    .values({ incident_id: b.id, started_by: 'charge', started_on: '2024-06-01' })
-    .execute();
-  await t.db
-    .insertInto('reporting_restrictions')
-    .values({
-      order_type: 'cca_1981_s4_2',
-      case_reference: 'T2024',
-      scope_incident_id: b.id,
-      starts_on: '2024-06-01',
-    })
-    .execute();
+  await add('incident_units', { incident_id: b.id, unit_id: unit.id });
+  await add('incident_people', { incident_id: b.id, person_id: person.id, role: 'complainant' });
+  await add('timeline_events', { incident_id: b.id, occurred_on: '2024-05-02', title: 'Stopped' });
+  await add('claims', { incident_id: b.id, source_id: src.id, passage_note: 'Reported.' });
+  await add('court_proceedings', { incident_id: b.id, started_by: 'charge', started_on: '2024-06-01' });
+  await add('reporting_restrictions', {
+    order_type: 'cca_1981_s4_2',
+    case_reference: 'T2024',
+    scope_incident_id: b.id,
+    starts_on: '2024-06-01',
+  });
   const before = await tableStates(t.db, INCIDENT_TABLES, OMIT);
   const { mergeId, moved } = await merge(a.id, b.id, 'incident');
   assert.deepEqual(

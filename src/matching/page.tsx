@@ -33,6 +33,14 @@ function Tabs(props: { kind?: MatchKind | 'history'; counts?: Record<MatchKind, 
   );
 }
 
+function Notice(props: { text: string | undefined }) {
+  return props.text ? (
+    <p class="callout callout-ok" role="status">
+      {props.text}
+    </p>
+  ) : null;
+}
+
 const weight = (r: Reason) =>
   r.stance === 'note' ? 'note' : `${r.stance} ${r.weight > 0 ? '+' : '−'}${Math.abs(r.weight).toFixed(2)}`;
 
@@ -114,7 +122,7 @@ function Candidate(props: {
         <RecordSide card={a} side="Left" />
         <RecordSide card={b} side="Right" />
       </div>
-      <h3>Why they may be the same</h3>
+      <h3>The evidence, for and against</h3>
       <Reasons reasons={c.reasons} />
       {props.quickForm &&
         (published([a, b]) ? (
@@ -173,11 +181,7 @@ export function MatchesPage(props: {
     <EditorLayout title="Matches across sources" session={props.session} crumbs={crumbs}>
       <h1>Matches across sources</h1>
       <Tabs kind={props.kind} counts={props.counts} />
-      {props.notice && (
-        <p class="callout callout-ok" role="status">
-          {props.notice}
-        </p>
-      )}
+      <Notice text={props.notice} />
       <p>
         Records from different sources that may be the same {props.kind}, with the evidence for and against.
         Nothing is merged on a number alone (rule R11): you decide. A merge moves everything of the merged
@@ -309,11 +313,7 @@ export function HistoryPage(props: {
     <EditorLayout title="Merges" session={props.session} crumbs={crumbs}>
       <h1>Merges and undo</h1>
       <Tabs kind="history" />
-      {props.notice && (
-        <p class="callout callout-ok" role="status">
-          {props.notice}
-        </p>
-      )}
+      <Notice text={props.notice} />
       <p>
         Undoing a merge moves back exactly the rows it moved (those still on the kept record) and makes the
         merged record stand alone again. Every merge and undo is in the audit log.

@@ -65,8 +65,12 @@ test('after a merge, a re-imported accused file lands on the survivor', async ()
   const rows = parse(text, { columns: true }) as Record<string, string>[];
   const idCol = Object.keys(rows[0]!).find((k) => k.endsWith('_ID'))!;
   const mine = rows.filter((r) => r[idCol] === '6964');
-  const changed = { ...mine[0]!, final_finding: 'SUSTAINED', final_penalty: 'REPRIMAND' };
-  const added = {
+  const changed: Record<string, string> = {
+    ...mine[0]!,
+    final_finding: 'SUSTAINED',
+    final_penalty: 'REPRIMAND',
+  };
+  const added: Record<string, string> = {
     ...mine[1]!,
     row_id: '99999901',
     rank: 'SERGEANT OF POLICE',
@@ -85,7 +89,7 @@ test('after a merge, a re-imported accused file lands on the survivor', async ()
   const a = await t.db
     .selectFrom('allegations')
     .select(['officer_id', 'status_code'])
-    .where('id', '=', allegation(added.row_id))
+    .where('id', '=', allegation(added.row_id!))
     .executeTakeFirstOrThrow();
   assert.equal(a.officer_id, keep, 'the new allegation names the survivor');
   const c = await t.db

@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
+import { createPostgresDatabase, TEST_BACKEND, type TestDatabase } from './db.ts';
 
 const BIN = path.resolve('bin/custodiet.js');
 
@@ -68,4 +72,31 @@ export function startCli(
 export function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/** A data folder (and, on PostgreSQL runs, a database) made ready with `init` for one test file. */
+export interface CliSite {
+  env: NodeJS.ProcessEnv;
+  dir: string;
+}
+
+/**
+ * Registers before/after hooks that make a fresh data folder (and a PostgreSQL database when this
+ * run tests PostgreSQL), run `custodiet init` in it, and remove both afterwards.
+ */
+export function useCliSite(prefix: string, extra: Record<string, string | undefined> = {}): CliSite {
+  const site = {} as CliSite;
+  let pg: TestDatabase | undefined;
+  before(async () => {
+    site.dir = fs.mkdtempSync(path.join(os.tmpdir(), `custodiet-${prefix}-`));
+    pg = TEST_BACKEND === 'postgres' ? await createPostgresDatabase() : undefined;
+    site.env = childEnv({ DATA_DIR: path.join(site.dir, 'data'), DATABASE_URL: pg?.url, ...extra });
+    const init = await runCli(['init'], site.env);
+    if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
+  });
+  after(async () => {
+    await pg?.close();
+    fs.rmSync(site.dir, { recursive: true, force: true });
+  });
+  return site;
 }
