@@ -125,16 +125,23 @@ async function store(trx: Db, kind: MatchKind, pairs: ScoredPair[], report: Kind
   return pending;
 }
 
-/** Deletes pending pairs of records in scope the run no longer found, and any with a merged record. */
+/**
+ * Deletes pending pairs with a record merged since (an automatic merge of this run included),
+ * and pending pairs of records in scope that the run no longer found.
+ */
 async function removeStale(trx: Db, kind: MatchKind, scope: MatchScope, kept: ScoredPair[]) {
   const table = sql.table(TABLE[kind]);
+  const merged = await sql<{ id: string }>`
+    DELETE FROM match_candidates c WHERE c.kind = ${kind} AND c.status = 'pending' AND EXISTS (
+      SELECT 1 FROM ${table} t WHERE t.id IN (c.record_a, c.record_b) AND t.merged_into IS NOT NULL)
+    RETURNING c.id`.execute(trx);
+  const inScope =
+    'all' in scope
+      ? sql`true`
+      : sql`(c.record_a IN (${scopeIds(kind, scope)}) OR c.record_b IN (${scopeIds(kind, scope)}))`;
   const { rows } = await sql<{ id: string; record_a: string; record_b: string }>`
     SELECT c.id, c.record_a, c.record_b FROM match_candidates c
-    WHERE c.kind = ${kind} AND c.status = 'pending' AND (
-      EXISTS (SELECT 1 FROM ${table} t WHERE t.id IN (c.record_a, c.record_b) AND t.merged_into IS NOT NULL)
-      OR ${'all' in scope ? sql`true` : sql`c.record_a IN (${scopeIds(kind, scope)}) OR c.record_b IN (${scopeIds(kind, scope)})`})`.execute(
-    trx,
-  );
+    WHERE c.kind = ${kind} AND c.status = 'pending' AND ${inScope}`.execute(trx);
   const found = new Set(kept.map((p) => pairKey(p.a, p.b)));
   const stale = rows.filter((r) => !found.has(pairKey(r.record_a, r.record_b))).map((r) => r.id);
   for (let i = 0; i < stale.length; i += 1000)
@@ -142,10 +149,10 @@ async function removeStale(trx: Db, kind: MatchKind, scope: MatchScope, kept: Sc
       .deleteFrom('match_candidates')
       .where('id', 'in', stale.slice(i, i + 1000))
       .execute();
-  return stale.length;
+  return merged.rows.length + stale.length;
 }
 
-/** The record an automatic merge keeps: the one in review if only one is, else the older. */
+/** The record an automatic merge keeps: the older one (both are drafts). */
 async function keeper(trx: Db, kind: MatchKind, a: string, b: string): Promise<string | null> {
   const rows = await trx
     .selectFrom(TABLE[kind])
@@ -188,6 +195,9 @@ export async function findCandidates(
 ): Promise<MatchReport> {
   const kinds = opts.kinds ?? ['officer', 'incident'];
   return inTransaction(db, async (trx) => {
+    // The statements are large and their row estimates rough: PostgreSQL would spend seconds
+    // compiling them with JIT for no gain (the setting exists, and is ignored, without JIT).
+    await sql`SELECT set_config('jit', 'off', true)`.execute(trx);
     const report: MatchReport = {};
     for (const kind of kinds) {
       const r: KindReport = {

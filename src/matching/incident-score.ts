@@ -16,7 +16,8 @@ import {
  * - date: the same day 0.3; one day apart 0.2; two or three 0.1; a period (month, year, range)
  *   that includes the other date 0.1 for a month or shorter, 0.05 for longer; otherwise 0.05.
  * - place, by trigram similarity of the place text: ≥ 0.9 0.3, ≥ 0.7 0.2, ≥ 0.5 0.1; clearly
- *   different places (< 0.3) −0.15. A place text many records of the force share (at least 5
+ *   different places (< 0.3, or numbers that differ: "3100 block" / "6000 block" of one street,
+ *   which trigrams hardly tell apart) −0.15. A place text many records of the force share (at least 5
  *   and 1% of them, e.g. "a residence: address withheld") says nothing and is not counted.
  * - officers: 0.25 for each officer both name (at most two counted); both list officers but none
  *   in common −0.1.
@@ -42,6 +43,8 @@ export interface IncidentEvidence {
   placeSimilarity: number | null;
   /** How many records of the force share the place text, when that makes it too common to count. */
   placeCommon: number | null;
+  /** Both places carry numbers (a block, a house number) and they differ. */
+  placeNumbersDiffer: boolean;
   sharedOfficers: string[];
   officersA: number;
   officersB: number;
@@ -92,6 +95,8 @@ function placeReasons(e: IncidentEvidence): Reason[] {
         `Place not counted: ${e.placeCommon} records of the force give the same place text (${places}).`,
       ),
     ];
+  if (e.placeNumbersDiffer)
+    return [reason('places_differ', 'against', 0.15, `Different places (the numbers differ): ${places}.`)];
   const band = PLACE_BANDS.findIndex((t) => s >= t);
   if (band === 0) return [reason('same_place', 'for', W.place[0]!, `Same place: ${places}.`)];
   if (band > 0) return [reason('place_similar', 'for', W.place[band]!, `Similar places: ${places}.`)];

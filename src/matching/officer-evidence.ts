@@ -36,15 +36,24 @@ interface Row {
 
 /**
  * The evidence about every pair of unmerged officers of one force where at least one is in
- * scope and they share an identifier (attached or unattached) or a similar name (trigram `%`
- * on the GIN index `officers_name_trgm_idx`, threshold NAME.partly). Set-based: one statement.
+ * scope and they share an identifier (attached or unattached), or a similar name (trigram `%`
+ * on the GIN index `officers_name_trgm_idx`, threshold NAME.similar) and a unit. Set-based: one
+ * statement.
  * Must run inside a transaction (the trigram threshold is set for it alone).
  */
 export async function officerEvidence(trx: Db, scope: MatchScope): Promise<OfficerEvidence[]> {
-  await sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(NAME.partly)}, true)`.execute(trx);
+  // Without a shared number a pair reaches the review threshold only with a name at least
+  // similar (0.25) plus a unit (0.15) and a rank (0.05): no lower threshold could ever count.
+  await sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(NAME.similar)}, true)`.execute(trx);
+  const { rows } = await officerEvidenceQuery(scope).execute(trx);
+  return rows.map(toEvidence);
+}
+
+/** The evidence statement itself (exported for EXPLAIN in benchmarks). */
+export function officerEvidenceQuery(scope: MatchScope) {
   const keys = Object.entries(UNATTACHED_IDENTIFIERS);
   const norm = (alias: string) => sql`f_unaccent(lower(${sql.ref(`${alias}.published_name`)}))`;
-  const { rows } = await sql<Row>`
+  return sql<Row>`
     WITH RECURSIVE chain(id, survivor, depth) AS (
       SELECT id, merged_into, 1 FROM officers WHERE merged_into IS NOT NULL
       UNION ALL
@@ -82,7 +91,14 @@ export async function officerEvidence(trx: Db, scope: MatchScope): Promise<Offic
         AND ${norm('y')} % ${norm('x')}
       WHERE x.id IN (SELECT id FROM scope) AND x.published_name IS NOT NULL
     ),
-    pairs AS (SELECT a, b FROM id_pairs UNION SELECT a, b FROM name_pairs),
+    -- A name pair needs a unit in common to count (see above); checked before the costlier evidence.
+    pairs AS (
+      SELECT a, b FROM id_pairs
+      UNION
+      SELECT np.a, np.b FROM name_pairs np WHERE EXISTS (
+        SELECT 1 FROM officer_postings pa JOIN officer_postings pb ON pb.officer_id = np.b AND pb.unit_id = pa.unit_id
+        WHERE pa.officer_id = np.a)
+    ),
     evidence AS (
       SELECT p.a, p.b, oa.published_name::text AS name_a, ob.published_name::text AS name_b,
         similarity(${norm('oa')}, ${norm('ob')}) AS name_similarity,
@@ -119,11 +135,11 @@ export async function officerEvidence(trx: Db, scope: MatchScope): Promise<Offic
       JOIN officers ob ON ob.id = p.b AND ob.merged_into IS NULL AND ob.force_id = oa.force_id
       LEFT JOIN id_pairs ip ON ip.a = p.a AND ip.b = p.b
     )
-    -- A name (0.35 at best) and a rank (0.05) cannot reach the review threshold without a shared
-    -- number or unit, so those pairs are not even returned.
-    SELECT * FROM evidence WHERE jsonb_array_length(shared) > 0 OR cardinality(shared_units) > 0
-    ORDER BY a, b`.execute(trx);
-  return rows.map((r) => ({
+    SELECT * FROM evidence ORDER BY a, b`;
+}
+
+function toEvidence(r: Row): OfficerEvidence {
+  return {
     a: r.a,
     b: r.b,
     nameA: r.name_a,
@@ -136,5 +152,5 @@ export async function officerEvidence(trx: Db, scope: MatchScope): Promise<Offic
     sameDataset: r.same_dataset,
     stateA: r.state_a,
     stateB: r.state_b,
-  }));
+  };
 }
