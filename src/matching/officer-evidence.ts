@@ -87,8 +87,10 @@ export function officerEvidenceQuery(scope: MatchScope) {
     ),
     name_pairs AS (
       SELECT least(x.id, y.id) AS a, greatest(x.id, y.id) AS b
-      FROM officers x JOIN officers y ON y.force_id = x.force_id AND y.id <> x.id AND y.merged_into IS NULL
-        AND ${norm('y')} % ${norm('x')}
+      -- The force is compared as text so the planner keeps to the trigram index: ANDing it with the
+      -- force index builds a bitmap of the whole force for every probe.
+      FROM officers x JOIN officers y ON y.force_id::text = x.force_id::text AND y.id <> x.id
+        AND y.merged_into IS NULL AND ${norm('y')} % ${norm('x')}
       WHERE x.id IN (SELECT id FROM scope) AND x.published_name IS NOT NULL
     ),
     -- A name pair needs a unit in common to count (see above); checked before the costlier evidence.

@@ -38,7 +38,11 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   notice,
 });
-const historyQuery = z.object({ page: listQuery.shape.page, notice });
+const historyQuery = z.object({
+  page: listQuery.shape.page,
+  notice,
+  skipped: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
 
 function guard(c: Ctx) {
   requirePermission(c.get('session').user, 'record.merge', 'review or merge matching records');
@@ -167,7 +171,10 @@ async function history(c: Ctx, deps: AppDeps) {
       {...await mergeContext(deps, rows)}
       page={q.page}
       more={more}
-      notice={q.notice && NOTICES[q.notice]}
+      notice={
+        q.notice &&
+        `${NOTICES[q.notice]}${q.skipped ? ` ${q.skipped} row(s) changed since the merge and stayed where they are.` : ''}`
+      }
     />,
   );
 }
@@ -207,7 +214,10 @@ async function undo(c: Ctx, deps: AppDeps) {
       { ids: [done.survivorId, done.mergedId] },
       { kinds: [done.kind], actor: actorOf(c) },
     );
-    return c.redirect('/editor/matches/history?notice=undone', 303);
+    return c.redirect(
+      `/editor/matches/history?notice=undone${done.skipped ? `&skipped=${done.skipped}` : ''}`,
+      303,
+    );
   } catch (err) {
     const e = formError(err);
     if (!e) throw err;
