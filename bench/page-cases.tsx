@@ -22,7 +22,8 @@ function must<T>(x: T | null | undefined, what: string): T {
   return x;
 }
 
-async function busiest(db: Db, column: 'incident_id' | 'officer_id', join: 'incidents' | 'officers') {
+/** The generated incident or officer with the most allegations. */
+export async function busiest(db: Db, column: 'incident_id' | 'officer_id', join: 'incidents' | 'officers') {
   const { rows } = await sql<{ slug: string; id: string; n: number }>`
     SELECT t.slug, t.id, count(*)::int AS n FROM allegations a JOIN ${sql.ref(join)} t ON t.id = a.${sql.ref(column)}
     WHERE t.slug LIKE 'bench-%' GROUP BY t.slug, t.id ORDER BY n DESC, t.slug LIMIT 1`.execute(db);

@@ -18,11 +18,11 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 20;
 const ALLEGATIONS = Number(process.env.BENCH_ALLEGATIONS ?? 100_000);
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+export async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < WARMUP; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < ITERATIONS; i++) {

@@ -7,7 +7,8 @@ import path from 'node:path';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-function rssMiB(pid: number): number {
+/** Resident memory of a process, from /proc (Linux). */
+export function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return Math.round((kb / 1024) * 10) / 10;

@@ -33,7 +33,9 @@ export type Permission =
   /** Import public dataset files through the editor (the CLI needs shell access instead). */
   | 'dataset.import'
   /** Review match candidates across sources; merge, reject and undo merges (rule R11: a person decides). */
-  | 'record.merge';
+  | 'record.merge'
+  /** Subscribe and remove webhooks for newly published records (their secrets sign deliveries). */
+  | 'webhook.manage';
 
 const CONTRIBUTOR: Permission[] = ['record.edit_unpublished', 'record.submit'];
 const EDITOR: Permission[] = [
@@ -56,6 +58,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'evidence.read_original',
     'submission.moderate',
     'dataset.import',
+    'webhook.manage',
   ]),
 };
 

@@ -42,6 +42,34 @@ export async function displayNames(db: Db, ids: string[]): Promise<Map<string, s
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+const ACTOR_ID = /^(user|token):([0-9a-f-]{36})$/;
+
+/**
+ * Names for audit actors: a user's display name for `user:<id>`, and for `token:<id>` (a change
+ * made through the API) the token's name and its owner's, so every token use is attributable.
+ */
+export async function actorNames(db: Db, actors: string[]): Promise<Map<string, string>> {
+  const ids = { user: new Set<string>(), token: new Set<string>() };
+  for (const a of actors) {
+    const m = ACTOR_ID.exec(a);
+    if (m) ids[m[1] as 'user' | 'token'].add(m[2]!);
+  }
+  const tokens =
+    ids.token.size === 0
+      ? []
+      : await db
+          .selectFrom('api_tokens as t')
+          .innerJoin('users as u', 'u.id', 't.user_id')
+          .select(['t.id', 't.name', 'u.display_name'])
+          .where('t.id', 'in', [...ids.token])
+          .execute();
+  const users = await displayNames(db, [...ids.user]);
+  const out = new Map<string, string>();
+  for (const [id, name] of users) out.set(`user:${id}`, name);
+  for (const t of tokens) out.set(`token:${t.id}`, `${t.display_name} (API token “${t.name}”)`);
+  return out;
+}
+
 /** Stores a new session (only the token's hash). */
 export async function insertSession(
   db: Db,

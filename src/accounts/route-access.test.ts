@@ -42,11 +42,13 @@ test('docs/access-matrix.md is generated from the table and current', async () =
   assert.equal(fs.readFileSync('docs/access-matrix.md', 'utf8'), expected, 'run npm run docs:access');
 });
 
-/** What a response means for access: sent to sign in, refused for the role, or let through. */
-async function outcome(res: Response): Promise<'yes' | 'no' | 'sign in'> {
+/** What a response means for access: sent to sign in, refused for the role, a token needed, or let through. */
+async function outcome(res: Response): Promise<'yes' | 'no' | 'sign in' | 'token'> {
   assert.ok(res.status < 500, `server error ${res.status}`);
   if (res.status === 303 && (res.headers.get('location') ?? '').startsWith('/login?next=')) return 'sign in';
-  if (res.status === 403 && /CUS_FORBIDDEN/.test(await res.text())) return 'no';
+  const body = await res.text();
+  if (res.status === 403 && /CUS_FORBIDDEN/.test(body)) return 'no';
+  if (res.status === 401 && /CUS_TOKEN_REQUIRED/.test(body)) return 'token';
   return 'yes';
 }
 
@@ -87,6 +89,8 @@ test('each route gives anonymous visitors and every role exactly what the table 
         role && (route === 'POST /logout' ? await EditorClient.as(app, t.db, role) : clients.get(role)!);
       let res: Response;
       if (method === 'GET') res = client ? await client.get(path) : await app.request(path);
+      // Only the API has other methods, and it reads no session: its own request will do.
+      else if (method !== 'POST') res = await app.request(path, { method });
       else if (client) res = await client.post(path, {});
       else
         res = await app.request(path, {

@@ -1,3 +1,5 @@
+import { API_ROUTES } from '../api/routes.tsx';
+import { honoPath } from '../api/route.ts';
 import { can, ROLES, type Permission } from './policy.ts';
 
 /**
@@ -12,7 +14,9 @@ export type Access =
   /** Any signed-in account whatever its role (further per-record checks may apply). */
   | { level: 'signed-in'; note?: string }
   /** A signed-in account whose role grants the permission. */
-  | { level: 'permission'; permission: Permission; note?: string };
+  | { level: 'permission'; permission: Permission; note?: string }
+  /** An API token with the scope (src/api/scopes.ts); an editor session is not enough. */
+  | { level: 'token'; scope: string; note?: string };
 
 const PUBLIC: Access = { level: 'public' };
 const SIGNED_IN: Access = { level: 'signed-in' };
@@ -22,12 +26,41 @@ const EDITS: Access = {
   note: 'contributors edit unpublished records; changing a published one needs record.edit_published',
 };
 
+// The API's routes state their own access in their declarations (src/api/).
+const API_ACCESS: Record<string, Access> = Object.fromEntries([
+  ['GET /api', { level: 'public' }],
+  ['GET /api/v1/openapi.json', { level: 'public' }],
+  ...API_ROUTES.map((r) => [
+    `${r.method.toUpperCase()} ${honoPath(r.path)}`,
+    r.scope ? { level: 'token', scope: r.scope } : { level: 'public' },
+  ]),
+]);
+
 /** Every route of the app ("METHOD path" as Hono registers it) and its access. */
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /healthz': PUBLIC,
   'GET /static/:file': PUBLIC,
   'GET /': PUBLIC,
   'GET /search': PUBLIC,
+  'GET /officers/:slug/feed.atom': PUBLIC,
+  'GET /forces/:slug/feed.atom': PUBLIC,
+  'GET /forces/:force/units/:unit/feed.atom': PUBLIC,
+  'GET /search/feed.atom': PUBLIC,
+  'POST /follow/email': PUBLIC,
+  'GET /follow/email/confirm': PUBLIC,
+  'POST /follow/email/confirm': PUBLIC,
+  'GET /follow/email/unsubscribe': PUBLIC,
+  'POST /follow/email/unsubscribe': PUBLIC,
+  'GET /patterns': PUBLIC,
+  'GET /patterns/officers/:slug': PUBLIC,
+  'GET /patterns/lifecycle': PUBLIC,
+  'GET /patterns/forces/:slug/units': PUBLIC,
+  'GET /patterns/forces/:slug/stop-search': PUBLIC,
+  'GET /patterns/forces/:force/units/:unit/network.json': PUBLIC,
+  'GET /patterns/forces/:force/units/:unit/network': PUBLIC,
+  'GET /promises': PUBLIC,
+  'GET /promises/leaders/:slug': PUBLIC,
+  'GET /promises/forces/:slug': PUBLIC,
   'GET /incidents/:slug': PUBLIC,
   'GET /officers/:slug': PUBLIC,
   'GET /forces/:slug': PUBLIC,
@@ -84,6 +117,16 @@ export const ROUTE_ACCESS: Record<string, Access> = {
     level: 'signed-in',
     note: 'always a download; active types as octet-stream',
   },
+  'GET /editor/ingest': perm('record.edit_unpublished'),
+  'POST /editor/ingest': perm(
+    'record.edit_unpublished',
+    'creates a source and a proposed bundle; publishes nothing',
+  ),
+  'GET /editor/ingest/:id': perm('record.edit_unpublished'),
+  'POST /editor/ingest/:id': perm(
+    'record.edit_unpublished',
+    'accepted items become drafts; publishes nothing',
+  ),
   'GET /editor/imports': perm('dataset.import'),
   'POST /editor/imports': perm('dataset.import', 'all or nothing; audited'),
   'GET /editor/matches': perm('record.merge', 'pending candidates side by side with their reasons'),
@@ -99,6 +142,9 @@ export const ROUTE_ACCESS: Record<string, Access> = {
     'audited; into a published record also record.edit_published and a public note',
   ),
   'POST /editor/matches/:id/reject': perm('record.merge', 'audited'),
+  'GET /editor/webhooks': perm('webhook.manage'),
+  'POST /editor/webhooks': perm('webhook.manage', 'the secret is shown once and never audited'),
+  'POST /editor/webhooks/:id/delete': perm('webhook.manage', 'audited'),
   'GET /editor/submissions': perm('submission.moderate', 'contents need the moderation key unlocked'),
   'POST /editor/submissions/key': perm('user.manage', 'once, while no key exists'),
   'POST /editor/submissions/passphrase': perm(
@@ -142,11 +188,17 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /editor/:type/:id/revert/:version{[0-9]{1,9}}': SIGNED_IN,
   'POST /editor/:type/:id/revert/:version{[0-9]{1,9}}': EDITS,
   'GET /editor/preview/:type/:id': SIGNED_IN,
+  'GET /editor/tokens': perm('user.manage'),
+  'POST /editor/tokens': perm('user.manage', 'the token is shown once; only its hash is stored'),
+  'POST /editor/tokens/:id/revoke': perm('user.manage'),
+  ...API_ACCESS,
 };
 
-/** Who of anonymous and each role may use a route, per the table: 'yes', 'no' or 'sign in'. */
-export function expectedOutcome(access: Access, role: string | null): 'yes' | 'no' | 'sign in' {
+/** Who of anonymous and each role may use a route, per the table: 'yes', 'no', 'sign in' or 'token'. */
+export function expectedOutcome(access: Access, role: string | null): 'yes' | 'no' | 'sign in' | 'token' {
   if (access.level === 'public') return 'yes';
+  // A session never stands in for a token: the API reads no cookies.
+  if (access.level === 'token') return 'token';
   if (role === null) return 'sign in';
   if (access.level === 'signed-in') return 'yes';
   return can({ role }, access.permission) ? 'yes' : 'no';
@@ -164,7 +216,9 @@ export function renderAccessMatrix(): string {
         ? `\`${access.permission}\`${access.note ? `; ${access.note}` : ''}`
         : access.level === 'signed-in'
           ? (access.note ?? '')
-          : '';
+          : access.level === 'token'
+            ? `API token with \`${access.scope}\``
+            : '';
     return `| \`${route.replace(/\|/g, '\\|')}\` | ${cells.join(' | ')} | ${note} |`;
   });
   return [
@@ -172,7 +226,8 @@ export function renderAccessMatrix(): string {
     '',
     'Generated from `src/accounts/route-access.ts` by `npm run docs:access`; the route-access test checks',
     'that every route of the app is listed, that the app behaves as listed for anonymous visitors and',
-    'each role, and that this file is current. "sign in" means the visitor is sent to the sign-in page.',
+    'each role, and that this file is current. "sign in" means the visitor is sent to the sign-in page;',
+    '"token" means the route needs an API token with a scope (401 without one, whatever the session).',
     'Moderators and admins reach the editor only after their second factor.',
     '',
     head,

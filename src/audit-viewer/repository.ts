@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { displayNames } from '../accounts/repository.ts';
+import { actorNames } from '../accounts/repository.ts';
 import type { Db } from '../db/client.ts';
 import type { AuditLog, JsonValue } from '../db/schema.generated.ts';
 import { PAGE_SIZE, type AuditFilters, type AuditQuery } from './schema.ts';
@@ -48,7 +48,18 @@ export function redactSecrets(value: JsonValue): JsonValue {
 /** audit_log narrowed by the filters (every one optional; they combine with AND). */
 function filtered(db: Db, f: AuditFilters) {
   let q = db.selectFrom('audit_log');
-  if (f.user) q = q.where('actor', '=', `user:${f.user}`);
+  // An account's changes include those its API tokens made for it.
+  if (f.user)
+    q = q.where((eb) =>
+      eb.or([
+        eb('actor', '=', `user:${f.user}`),
+        eb(
+          'actor',
+          'in',
+          sql<string>`(SELECT 'token:' || id::text FROM api_tokens WHERE user_id = ${f.user})`,
+        ),
+      ]),
+    );
   if (f.actor) q = q.where('actor', '=', f.actor);
   if (f.action)
     q =
@@ -66,17 +77,15 @@ function filtered(db: Db, f: AuditFilters) {
 
 /** Names the user actors and redacts the diffs of raw rows. */
 async function toViews(db: Db, rows: Selectable<AuditLog>[]): Promise<AuditEntryView[]> {
-  const ids = new Set<string>();
-  for (const r of rows) {
-    const id = /^user:([0-9a-f-]{36})$/.exec(r.actor)?.[1];
-    if (id) ids.add(id);
-  }
-  const names = await displayNames(db, [...ids]);
+  const names = await actorNames(
+    db,
+    rows.map((r) => r.actor),
+  );
   return rows.map((r) => ({
     seq: Number(r.seq),
     occurredAt: r.occurred_at,
     actor: r.actor,
-    actorName: r.actor.startsWith('user:') ? (names.get(r.actor.slice(5)) ?? null) : null,
+    actorName: names.get(r.actor) ?? null,
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,

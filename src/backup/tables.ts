@@ -14,7 +14,13 @@ export interface TableInfo {
 
 // Tables whose rows the migrations themselves insert: a restore replaces them rather than
 // requiring them to be empty.
-export const MIGRATION_SEEDED = new Set(['taxonomies', 'taxonomy_terms', 'taxonomy_mappings', 'forces']);
+export const MIGRATION_SEEDED = new Set([
+  'taxonomies',
+  'taxonomy_terms',
+  'taxonomy_mappings',
+  'forces',
+  'gazetteer_entries',
+]);
 // Migration bookkeeping is compared, not copied.
 const EXCLUDED = new Set(['schema_migrations']);
 

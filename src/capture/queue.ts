@@ -75,8 +75,10 @@ export async function startCaptureQueue(opts: CaptureQueueOptions): Promise<Capt
       return outcome;
     },
   );
+  // The job's id is the snapshot's: a second send (a sweep on another instance while this one is
+  // capturing or waiting to retry) is a no-op, so a snapshot is captured by one job only.
   const enqueue = async (snapshotId: string) => {
-    await boss.send(QUEUE, { snapshotId }, { singletonKey: snapshotId });
+    await boss.send(QUEUE, { snapshotId }, { id: snapshotId, singletonKey: snapshotId });
   };
   const sweep = async () => {
     const ids = await pendingCaptures(opts.db);

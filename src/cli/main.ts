@@ -10,9 +10,12 @@ import { captureCommand } from './commands/capture.ts';
 import { exportCommand, verifyExportCommand } from './commands/exports.ts';
 import { importCommand } from './commands/import.ts';
 import { matchCommand } from './commands/match.ts';
+import { ingestCommand } from './commands/ingest.ts';
+import { refreshPatternsCommand } from './commands/patterns.ts';
 import { receiptKeyCommand, verifyReceiptCommand } from './commands/receipts.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/users.ts';
+import { tokenCommand } from './commands/tokens.ts';
 import { moderationKeyCommand } from './commands/submissions.ts';
 
 /** Every command, in the order `--help` lists them. */
@@ -26,11 +29,14 @@ export const COMMANDS: Command[] = [
   captureCommand,
   importCommand,
   matchCommand,
+  ingestCommand,
+  refreshPatternsCommand,
   exportCommand,
   verifyExportCommand,
   backupCommand,
   restoreCommand,
   userCommand,
+  tokenCommand,
   verifyReceiptCommand,
   receiptKeyCommand,
   moderationKeyCommand,

@@ -30,6 +30,10 @@ describe('configuration', () => {
         CAPTURE_MAX_REDIRECTS: '2',
         CAPTURE_ALLOW_PRIVATE: 'true',
         MATCH_AUTO_MERGE: 'false',
+        PATTERNS_REFRESH_MINUTES: '30',
+        API_RATE_LIMIT: '60',
+        API_TOKEN_RATE_LIMIT: '0',
+        TRUST_PROXY: 'true',
       },
       '/w',
     );
@@ -48,7 +52,15 @@ describe('configuration', () => {
       receipts: { keyBase64: undefined, keyFile: '/w/d/keys/receipts.key' },
       exports: { keyBase64: undefined, keyFile: '/w/d/keys/exports.key' },
       matching: { autoMerge: false },
+      patternsRefreshMinutes: 30,
+      api: { rateLimit: 60, tokenRateLimit: 0, trustProxy: true },
+      searchCacheSeconds: 30,
     });
+    assert.throws(
+      () => loadConfig({ PATTERNS_REFRESH_MINUTES: '0' }),
+      /PATTERNS_REFRESH_MINUTES: must be between 1 and 1440/,
+    );
+    assert.throws(() => loadConfig({ API_RATE_LIMIT: '-1' }), /API_RATE_LIMIT: must be 0 \(off\) or more/);
     assert.throws(() => loadConfig({ ORIGINALS_KEY: 'c2hvcnQ=' }), /ORIGINALS_KEY: must be 32 random bytes/);
     assert.throws(
       () => loadConfig({ RECEIPT_SIGNING_KEY: 'c2hvcnQ=' }),
@@ -206,6 +218,61 @@ describe('configuration', () => {
     assert.throws(
       () => loadConfig({ S3_SECRET_ACCESS_KEY: 'hunter2-very-secret' }),
       (e: ConfigError) => !e.message.includes('hunter2'),
+    );
+  });
+
+  test('no SMTP_HOST: e-mail digests are off', () => {
+    assert.equal(loadConfig({}).smtp, undefined);
+  });
+
+  test('SMTP: STARTTLS on 587 by default, implicit TLS on 465, credentials and sender read', () => {
+    const base = {
+      SMTP_HOST: 'smtp.example.org',
+      SMTP_FROM: 'Custodiet <alerts@example.org>',
+      PUBLIC_URL: 'https://c.example.org',
+    };
+    assert.deepEqual(loadConfig(base).smtp, {
+      host: 'smtp.example.org',
+      port: 587,
+      tls: 'starttls',
+      user: undefined,
+      password: undefined,
+      from: 'Custodiet <alerts@example.org>',
+    });
+    assert.equal(loadConfig({ ...base, SMTP_PORT: '465' }).smtp?.tls, 'implicit');
+    assert.equal(loadConfig({ ...base, SMTP_TLS: 'implicit' }).smtp?.port, 465);
+    const relay = loadConfig({
+      ...base,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: '2525',
+      SMTP_TLS: 'none',
+      SMTP_USER: 'u',
+      SMTP_PASSWORD: 'p',
+    });
+    assert.deepEqual(
+      [relay.smtp?.port, relay.smtp?.tls, relay.smtp?.user, relay.smtp?.password],
+      [2525, 'none', 'u', 'p'],
+    );
+  });
+
+  test('SMTP settings are checked together at boot, with clear messages', () => {
+    const smtp = (extra: Record<string, string>) => () =>
+      loadConfig({ SMTP_HOST: 'h', SMTP_FROM: 'a@b.org', PUBLIC_URL: 'https://c.example.org', ...extra });
+    assert.throws(() => loadConfig({ SMTP_FROM: 'a@b.org' }), /SMTP_HOST: must be set when SMTP_FROM is set/);
+    assert.throws(
+      () => loadConfig({ SMTP_HOST: 'smtp.example.org', PUBLIC_URL: 'https://c.example.org' }),
+      /SMTP_FROM: must be set with SMTP_HOST/,
+    );
+    assert.throws(
+      () => loadConfig({ SMTP_HOST: 'smtp.example.org', SMTP_FROM: 'a@b.org' }),
+      /PUBLIC_URL: must be set with SMTP_HOST/,
+    );
+    assert.throws(smtp({ SMTP_USER: 'u' }), /SMTP_PASSWORD: must be set together/);
+    assert.throws(smtp({ SMTP_FROM: 'Bad\r\nBcc: x@y.org <a@b.org>' }), /SMTP_FROM: must be an address/);
+    assert.throws(smtp({ SMTP_TLS: 'ssl' }), /SMTP_TLS: must be implicit, starttls or none/);
+    assert.throws(
+      smtp({ SMTP_USER: 'u', SMTP_PASSWORD: 'hunter2-mail', SMTP_PORT: 'x' }),
+      (e: ConfigError) => /SMTP_PORT/.test(e.message) && !e.message.includes('hunter2'),
     );
   });
 });

@@ -36,6 +36,36 @@ export interface Config {
   s3?: S3Config;
   /** Cross-source matching: whether high-confidence officer matches merge without a person (MATCH_AUTO_MERGE). */
   matching: { autoMerge: boolean };
+  /** How often the pattern tables are rebuilt (PATTERNS_REFRESH_MINUTES). */
+  patternsRefreshMinutes: number;
+  /** Limits of the /api/v1 endpoints (docs/api.md). */
+  api: ApiConfig;
+  /** How long identical searches share one run's results (0: off); any write drops them sooner. */
+  searchCacheSeconds: number;
+  /** The SMTP server e-mail digests are sent through; present only when SMTP_HOST is set. */
+  smtp?: SmtpConfig;
+}
+
+/** Rate limits of the public API (requests per minute; 0 turns a limit off). */
+export interface ApiConfig {
+  /** Per anonymous client, counted under a salted hash of its address kept in memory only. */
+  rateLimit: number;
+  /** Per API token. */
+  tokenRateLimit: number;
+  /** Take the client address from X-Real-IP / X-Forwarded-For (only behind a proxy that sets them). */
+  trustProxy: boolean;
+}
+
+/** Outgoing mail (e-mail digests). */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** implicit: TLS from the start (port 465); starttls: upgrade, refusing to send without it; none: a local relay only. */
+  tls: 'implicit' | 'starttls' | 'none';
+  user: string | undefined;
+  password: string | undefined;
+  /** The From header: an address, or "Name <address>". */
+  from: string;
 }
 
 /** Where blobs go when they are kept in an S3-compatible bucket rather than in blobDir. */
@@ -72,10 +102,19 @@ const optionalText = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+// An address, or a display name and an address in angle brackets (no line breaks: header injection).
+const FROM = /^(?:[^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/;
+
 // A 32-byte secret given in the environment (a libsodium key or an Ed25519 seed); unset means a key file.
 const base64Key = optionalText.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, {
   message: 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
 });
+
+const perMinute = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be 0 (off) or more')
+  .max(1_000_000, 'must be at most 1000000');
 
 const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
@@ -112,6 +151,8 @@ const envSchema = z.object({
   // Its own key, not the receipts' one: each can then be rotated, or its file given to a separate
   // export job, without touching the other.
   EXPORT_SIGNING_KEY: base64Key,
+  // How stale pattern figures may get; each rebuild reads every published record.
+  PATTERNS_REFRESH_MINUTES: positiveInt(24 * 60).default(15),
   CONTACT_EMAIL: z
     .string()
     .trim()
@@ -120,6 +161,21 @@ const envSchema = z.object({
     .refine((v) => v === undefined || z.email().safeParse(v).success, {
       message: 'must be an email address such as corrections@custodiet.example.org',
     }),
+  SMTP_HOST: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9.:[\]-]+$/.test(v), {
+    message: 'must be a host name or address such as smtp.example.org',
+  }),
+  SMTP_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    portSchema.optional(),
+  ),
+  SMTP_TLS: optionalText.pipe(
+    z.enum(['implicit', 'starttls', 'none'], { error: 'must be implicit, starttls or none' }).optional(),
+  ),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  SMTP_FROM: optionalText.refine((v) => v === undefined || FROM.test(v), {
+    message: 'must be an address or "Name <address>", such as Custodiet <alerts@custodiet.example.org>',
+  }),
   S3_BUCKET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._-]+$/.test(v), {
     message: 'must be a bare bucket name such as custodiet-blobs (no s3:// or slashes)',
   }),
@@ -135,9 +191,58 @@ const envSchema = z.object({
   S3_PREFIX: optionalText.refine((v) => v === undefined || !v.startsWith('/'), {
     message: 'must not start with / (use a key prefix such as custodiet/)',
   }),
+  API_RATE_LIMIT: perMinute.default(300),
+  API_TOKEN_RATE_LIMIT: perMinute.default(1200),
+  TRUST_PROXY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  SEARCH_CACHE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 3600')
+    .max(3600, 'must be between 0 and 3600')
+    .default(30),
 });
 
 type Env = z.output<typeof envSchema>;
+
+// Settings that only mean something with SMTP_HOST, as for S3 below: given alone they would be ignored.
+const SMTP_DEPENDENT = ['SMTP_PORT', 'SMTP_TLS', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_FROM'] as const;
+
+/** Problems that span several SMTP variables. */
+function smtpProblems(env: NodeJS.ProcessEnv): string[] {
+  const given = (name: string) => (env[name] ?? '').trim() !== '';
+  if (!given('SMTP_HOST')) {
+    const orphans = SMTP_DEPENDENT.filter(given);
+    return orphans.length > 0
+      ? [
+          `SMTP_HOST: must be set when ${orphans.join(', ')} ${orphans.length === 1 ? 'is' : 'are'} set (or unset them: e-mail digests are optional)`,
+        ]
+      : [];
+  }
+  const problems: string[] = [];
+  if (!given('SMTP_FROM'))
+    problems.push('SMTP_FROM: must be set with SMTP_HOST (the address digests are sent from)');
+  // Links in mails must reach the public site, not a local default address.
+  if (!given('PUBLIC_URL')) problems.push('PUBLIC_URL: must be set with SMTP_HOST (mails link to the site)');
+  if (given('SMTP_USER') !== given('SMTP_PASSWORD'))
+    problems.push(
+      `${given('SMTP_USER') ? 'SMTP_PASSWORD' : 'SMTP_USER'}: must be set together with the other (or neither)`,
+    );
+  return problems;
+}
+
+/** The SMTP settings, or undefined when e-mail digests are off. */
+function smtpConfig(e: Env): SmtpConfig | undefined {
+  if (e.SMTP_HOST === undefined || e.SMTP_FROM === undefined) return undefined;
+  const tls = e.SMTP_TLS ?? (e.SMTP_PORT === 465 ? 'implicit' : 'starttls');
+  return {
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT ?? (tls === 'implicit' ? 465 : 587),
+    tls,
+    user: e.SMTP_USER,
+    password: e.SMTP_PASSWORD,
+    from: e.SMTP_FROM,
+  };
+}
 
 // Settings that only mean something with a bucket: given without S3_BUCKET they would be silently
 // ignored and blobs would land on local disk while the operator believes they are in S3.
@@ -205,10 +310,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const problems = [
     ...(parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
     ...s3Problems(env),
+    ...smtpProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const s3 = s3Config(e);
+  const smtp = smtpConfig(e);
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     dataDir,
@@ -220,6 +327,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrlGiven: e.PUBLIC_URL !== undefined && e.PUBLIC_URL !== '',
     logLevel: e.LOG_LEVEL,
     contactEmail: e.CONTACT_EMAIL,
+    patternsRefreshMinutes: e.PATTERNS_REFRESH_MINUTES,
     capture: {
       timeoutMs: e.CAPTURE_TIMEOUT_MS,
       maxBytes: e.CAPTURE_MAX_BYTES,
@@ -231,6 +339,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     receipts: { keyBase64: e.RECEIPT_SIGNING_KEY, keyFile: path.join(dataDir, 'keys', 'receipts.key') },
     exports: { keyBase64: e.EXPORT_SIGNING_KEY, keyFile: path.join(dataDir, 'keys', 'exports.key') },
     matching: { autoMerge: e.MATCH_AUTO_MERGE === 'true' },
+    api: {
+      rateLimit: e.API_RATE_LIMIT,
+      tokenRateLimit: e.API_TOKEN_RATE_LIMIT,
+      trustProxy: e.TRUST_PROXY === 'true',
+    },
+    searchCacheSeconds: e.SEARCH_CACHE_SECONDS,
     ...(s3 ? { s3 } : {}),
+    ...(smtp ? { smtp } : {}),
   };
 }

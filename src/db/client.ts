@@ -4,7 +4,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type KyselyConfig } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.ts';
 import { acquireDirectoryLock, type DirectoryLock } from './lock.ts';
@@ -46,20 +46,23 @@ export function pgliteDir(dataDir: string): string {
   return path.join(dataDir, 'pglite');
 }
 
+/** Kysely's query log hook (the benchmarks record the SQL a page runs). */
+export type QueryLog = KyselyConfig['log'];
+
 /** Kysely over an already-open PGlite instance. The pool must hold exactly one connection. */
-export function kyselyForPglite(pglite: PGlite): Db {
+export function kyselyForPglite(pglite: PGlite, log?: QueryLog): Db {
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types: typeOverrides });
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
 }
 
 /** Kysely over PostgreSQL; every session runs in UTC so timestamps serialise identically on both backends. */
-export function kyselyForPostgres(connectionString: string, max = 10): Db {
+export function kyselyForPostgres(connectionString: string, max = 10, log?: QueryLog): Db {
   const pool = new pg.Pool({ connectionString, max, types: typeOverrides, options: '-c TimeZone=UTC' });
   // The server can end an idle connection (restart, failover, DROP DATABASE … WITH (FORCE) while the
   // pool is closing). pg reports that on the pool and Node would crash on an unhandled 'error'; the
   // pool has already discarded the connection and opens a new one for the next query.
   pool.on('error', () => undefined);
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
 }
 
 function redact(url: string): string {

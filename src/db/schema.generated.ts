@@ -45,6 +45,21 @@ export interface Allegations {
   incident_date: string | null;
 }
 
+export interface ApiTokens {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  scopes: string[];
+  token_hash: string;
+  prefix: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
 export interface AppMeta {
   key: string;
   value: string;
@@ -154,6 +169,19 @@ export interface DatasetRecords {
   attributes: Generated<Json>;
 }
 
+export interface DigestSubscriptions {
+  id: Generated<string>;
+  email: string;
+  feed_path: string;
+  frequency: string;
+  token_hash: string;
+  confirmed_at: Timestamp | null;
+  last_sent_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  unsubscribe_token: Generated<string>;
+  confirmation_sent_at: Timestamp | null;
+}
+
 export interface Findings {
   id: Generated<string>;
   allegation_id: string;
@@ -185,6 +213,19 @@ export interface Forces {
   updated_at: Generated<Timestamp>;
   region: string | null;
   agency_type: string | null;
+}
+
+export interface GazetteerEntries {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  aliases: Generated<string[]>;
+  force_id: string;
+  parent_id: string | null;
+  unit_id: string | null;
+  source_note: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface IncidentForces {
@@ -227,6 +268,41 @@ export interface Incidents {
   search: GeneratedAlways<string | null>;
   proceedings_active: Generated<boolean>;
   merged_into: string | null;
+}
+
+export interface IngestBundles {
+  id: Generated<string>;
+  source_id: string;
+  snapshot_id: string;
+  title: string;
+  article_date: string;
+  state: Generated<string>;
+  active_proceedings: Generated<boolean>;
+  proposed_status: string | null;
+  incident_id: string | null;
+  summary: Generated<Json>;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface IngestItems {
+  id: Generated<string>;
+  bundle_id: string;
+  position: number;
+  kind: string;
+  passage_start: number;
+  passage_end: number;
+  passage: string;
+  passage_redacted: Generated<boolean>;
+  proposed: Json;
+  reasons: Generated<Json>;
+  candidates: Generated<Json>;
+  decision: Generated<string>;
+  edited: Json | null;
+  created_record: Json | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface Invitations {
@@ -323,6 +399,90 @@ export interface Officers {
   merged_into: string | null;
 }
 
+export interface PatternCoaccused {
+  officer_id: string;
+  other_id: string;
+  incidents: number;
+}
+
+export interface PatternForceDay {
+  force_id: string;
+  day: string;
+  incidents: number;
+  allegations: number;
+  outcomes: number;
+  dismissals: number;
+}
+
+export interface PatternHeld {
+  kind: string;
+  id: string;
+}
+
+export interface PatternLifecycle {
+  force_id: string;
+  stage: string;
+  n: number;
+  p25: Numeric;
+  median: Numeric;
+  p75: Numeric;
+}
+
+export interface PatternOfficerCounts {
+  officer_id: string;
+  force_id: string;
+  unit_id: string | null;
+  rank_code: string | null;
+  year: number;
+  allegations: number;
+  force_below: number | null;
+  force_equal: number | null;
+  force_peers: number | null;
+  unit_below: number | null;
+  unit_equal: number | null;
+  unit_peers: number | null;
+  rank_below: number | null;
+  rank_equal: number | null;
+  rank_peers: number | null;
+}
+
+export interface PatternRefreshes {
+  name: string;
+  refreshed_at: Timestamp;
+  duration_ms: number;
+  row_count: number;
+}
+
+export interface PatternStopSearch {
+  force_id: string;
+  month: string;
+  basis: string;
+  ethnic_group: string;
+  searches: number;
+  arrests: number;
+  no_further_action: number;
+}
+
+export interface PatternUnitLinks {
+  unit_id: string;
+  officer_id: string;
+  other_id: string;
+  incidents: number;
+}
+
+export interface PatternUnitMembers {
+  unit_id: string;
+  officer_id: string;
+  weight: number;
+}
+
+export interface PatternUnitYear {
+  unit_id: string;
+  year: number;
+  incidents: number;
+  allegations: number;
+}
+
 export interface People {
   id: Generated<string>;
   pseudonym: string;
@@ -378,6 +538,18 @@ export interface PolicePowersEvents {
   outcome: string | null;
   outcome_linked_to_object: boolean | null;
   removal_of_more_than_outer_clothing: boolean | null;
+}
+
+export interface PopulationBaselines {
+  force_id: string;
+  area_code: string;
+  area_name: string;
+  census: string;
+  ethnic_group: string;
+  population: number;
+  dataset_file_id: string;
+  source: string | null;
+  note: string | null;
 }
 
 export interface PublicationApprovals {
@@ -645,6 +817,14 @@ export interface TimelineEvents {
   process_state: string | null;
 }
 
+export interface UnitHeadcounts {
+  unit_id: string;
+  year: number;
+  headcount: number;
+  source: string;
+  dataset_file_id: string;
+}
+
 export interface Units {
   id: Generated<string>;
   force_id: string;
@@ -686,9 +866,36 @@ export interface Users {
   totp_last_step: Int8 | null;
 }
 
+export interface WebhookDeliveries {
+  id: Generated<string>;
+  subscription_id: string;
+  record_type: string;
+  record_id: string;
+  body: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+}
+
+export interface WebhookSubscriptions {
+  id: Generated<string>;
+  url: string;
+  secret: string;
+  description: string | null;
+  force_id: string | null;
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface DB {
   allegation_standards: AllegationStandards;
   allegations: Allegations;
+  api_tokens: ApiTokens;
   app_meta: AppMeta;
   audit_log: AuditLog;
   claims: Claims;
@@ -697,13 +904,17 @@ export interface DB {
   court_proceedings: CourtProceedings;
   dataset_files: DatasetFiles;
   dataset_records: DatasetRecords;
+  digest_subscriptions: DigestSubscriptions;
   findings: Findings;
   forces: Forces;
+  gazetteer_entries: GazetteerEntries;
   incident_forces: IncidentForces;
   incident_officers: IncidentOfficers;
   incident_people: IncidentPeople;
   incident_units: IncidentUnits;
   incidents: Incidents;
+  ingest_bundles: IngestBundles;
+  ingest_items: IngestItems;
   invitations: Invitations;
   login_throttle: LoginThrottle;
   match_candidates: MatchCandidates;
@@ -713,10 +924,21 @@ export interface DB {
   officer_postings: OfficerPostings;
   officer_ranks: OfficerRanks;
   officers: Officers;
+  pattern_coaccused: PatternCoaccused;
+  pattern_force_day: PatternForceDay;
+  pattern_held: PatternHeld;
+  pattern_lifecycle: PatternLifecycle;
+  pattern_officer_counts: PatternOfficerCounts;
+  pattern_refreshes: PatternRefreshes;
+  pattern_stop_search: PatternStopSearch;
+  pattern_unit_links: PatternUnitLinks;
+  pattern_unit_members: PatternUnitMembers;
+  pattern_unit_year: PatternUnitYear;
   people: People;
   person_identities: PersonIdentities;
   pii_allowlist: PiiAllowlist;
   police_powers_events: PolicePowersEvents;
+  population_baselines: PopulationBaselines;
   publication_approvals: PublicationApprovals;
   record_merges: RecordMerges;
   record_versions: RecordVersions;
@@ -740,7 +962,10 @@ export interface DB {
   taxonomy_mappings: TaxonomyMappings;
   taxonomy_terms: TaxonomyTerms;
   timeline_events: TimelineEvents;
+  unit_headcounts: UnitHeadcounts;
   units: Units;
   upload_originals: UploadOriginals;
   users: Users;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_subscriptions: WebhookSubscriptions;
 }

@@ -154,6 +154,13 @@ describe('editor forms', () => {
       court: 'Westminster Magistrates’ Court',
       charge: 'Misconduct in public office',
     }),
+    gazetteer_entries: () => ({
+      name: uniq('Paddington Green'),
+      kind: 'station',
+      aliases: 'Paddington Green police station, Paddington Green nick',
+      forceId: ids.force,
+      sourceNote: 'Test entry written for this form test',
+    }),
     reply_requests: () => ({
       allegationId: ids.allegation,
       addressedTo: 'force_press_office',

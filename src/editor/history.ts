@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { editPermission, requirePermission } from '../accounts/policy.ts';
-import { displayNames } from '../accounts/repository.ts';
+import { actorNames } from '../accounts/repository.ts';
 import { inTransaction, updateRecord, type EntityTable } from '../audit/records.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
@@ -34,10 +34,10 @@ export async function listVersions(db: Db, table: string, id: string): Promise<V
     .where('v.entity_id', '=', id)
     .orderBy('v.version')
     .execute();
-  const userIds = rows
-    .map((r) => /^user:([0-9a-f-]{36})$/.exec(r.actor)?.[1])
-    .filter((x): x is string => !!x);
-  const names = await displayNames(db, [...new Set(userIds)]);
+  const names = await actorNames(
+    db,
+    rows.map((r) => r.actor),
+  );
   return rows.map((r, i) => {
     const data = r.data as Row | null;
     const previous = i === 0 ? null : (rows[i - 1]!.data as Row | null);
@@ -46,7 +46,7 @@ export async function listVersions(db: Db, table: string, id: string): Promise<V
       data,
       action: r.action,
       actor: r.actor,
-      who: names.get(r.actor.slice(5)) ?? r.actor,
+      who: names.get(r.actor) ?? r.actor,
       at: r.occurred_at,
       changes: fieldChanges(previous, data),
     };

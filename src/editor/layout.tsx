@@ -30,10 +30,13 @@ export function EditorLayout(props: {
         <a href="/editor">Editor dashboard</a>
         <a href="/editor/account">Your account</a>
         {can(u, 'user.manage') && <a href="/editor/users">Accounts</a>}
+        {can(u, 'user.manage') && <a href="/editor/tokens">API tokens</a>}
         {can(u, 'audit.read') && <a href="/editor/audit">Audit log</a>}
         {can(u, 'submission.moderate') && <a href="/editor/submissions">Submissions</a>}
         {can(u, 'dataset.import') && <a href="/editor/imports">Imports</a>}
         {can(u, 'record.merge') && <a href="/editor/matches">Matches</a>}
+        {can(u, 'record.edit_unpublished') && <a href="/editor/ingest">Add from an article</a>}
+        {can(u, 'webhook.manage') && <a href="/editor/webhooks">Webhooks</a>}
         <span>
           Signed in as <strong>{u.displayName}</strong> ({u.role})
         </span>

@@ -1,5 +1,6 @@
 // Choices for the editor's selects, loaded when a form is drawn. Lists are capped so a form stays
 // usable; a search-as-you-type picker can replace a select when a list outgrows the cap.
+import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import type { Option } from '../http/forms.tsx';
 import { clip } from './entity.ts';
@@ -11,9 +12,19 @@ export function choices(codes: readonly string[]): Option[] {
   return codes.map((c) => ({ value: c, label: c.replace(/_/g, ' ').replace(/^./, (x) => x.toUpperCase()) }));
 }
 
+/** UK forces first; imported agencies elsewhere after them, labelled with their state. */
 export async function forceOptions(db: Db): Promise<Option[]> {
-  const rows = await db.selectFrom('forces').select(['id', 'name']).orderBy('name').limit(CAP).execute();
-  return rows.map((r) => ({ value: r.id, label: r.name }));
+  const rows = await db
+    .selectFrom('forces')
+    .select(['id', 'name', 'region', 'jurisdiction'])
+    .orderBy(sql`jurisdiction = 'united_states'`)
+    .orderBy('name')
+    .limit(CAP)
+    .execute();
+  return rows.map((r) => ({
+    value: r.id,
+    label: r.jurisdiction === 'united_states' ? `${r.name} (${r.region ?? 'US'})` : r.name,
+  }));
 }
 
 export async function unitOptions(db: Db): Promise<Option[]> {

@@ -1,3 +1,4 @@
+import { DatasetOrigins, type DatasetOrigin } from '../imports/provenance.tsx';
 import type { Child } from 'hono/jsx';
 import { can } from '../accounts/policy.ts';
 import type { SessionInfo } from '../accounts/session.ts';
@@ -165,6 +166,8 @@ export function RecordPage(props: {
   notice?: string;
   /** A panel particular to this kind of record (a source's archived copies). */
   extra?: Child;
+  /** The published datasets the record was imported from. */
+  origins?: DatasetOrigin[];
 }) {
   const d = props.def;
   const base = `/editor/${d.type}/${String(props.row.id)}`;
@@ -197,6 +200,7 @@ export function RecordPage(props: {
       {props.approval && (
         <ApprovalPanel session={props.session} action={`${base}/approve`} info={props.approval} />
       )}
+      {props.origins && <DatasetOrigins origins={props.origins} editor />}
       <h2>Fields</h2>
       <Facts row={props.row} />
       {props.extra}

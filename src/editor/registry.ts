@@ -6,6 +6,7 @@ import { claims, sources, statements } from './entities/evidence.ts';
 import { officerIdentifiers, officerPostings, officerRanks, officers } from './entities/officers.ts';
 import { courtProceedings, replyRequests, reportingRestrictions } from './entities/legal.ts';
 import { people, units } from './entities/people.ts';
+import { gazetteerEntries } from '../ingest/gazetteer.ts';
 
 /** Every kind of record the editor handles, in the order the dashboard lists them. */
 export const ENTITIES: EntityDef[] = [
@@ -26,6 +27,7 @@ export const ENTITIES: EntityDef[] = [
   reportingRestrictions,
   courtProceedings,
   replyRequests,
+  gazetteerEntries,
 ];
 
 const BY_TYPE = new Map(ENTITIES.map((e) => [e.type, e]));

@@ -1,6 +1,8 @@
+import { datasetOriginsOf } from '../imports/provenance.tsx';
 import { previewRoutes } from './preview.tsx';
 import { ownAccountRoutes } from '../accounts/account-routes.tsx';
 import { adminRoutes } from '../accounts/admin-routes.tsx';
+import { tokenEditorRoutes } from '../api/token-routes.tsx';
 import { allowlistRoutes } from '../legal/allowlist-routes.tsx';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -31,6 +33,8 @@ import { submissionEditorRoutes } from '../submissions/editor-routes.tsx';
 import { importRoutes } from '../imports/routes.tsx';
 import { matchRoutes } from '../matching/routes.tsx';
 import { MergeBanner } from '../matching/banner.tsx';
+import { ingestRoutes } from '../ingest/routes.tsx';
+import { webhookEditorRoutes } from '../follow/editor-routes.tsx';
 import { FromSubmission } from '../submissions/provenance.tsx';
 
 const NOTICES = {
@@ -154,6 +158,7 @@ async function recordPage(c: Context<EditorEnv>, db: Db, def: EntityDef, id: str
         )
       }
       notice={notice && NOTICES[notice]}
+      origins={await datasetOriginsOf(db, id)}
     />
   );
   return sendPrivatePage(c, page);
@@ -172,12 +177,15 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
     ),
   );
   app.route('/users', adminRoutes(deps));
+  app.route('/tokens', tokenEditorRoutes(deps));
   app.route('/account', ownAccountRoutes(deps));
   app.route('/pii-allowlist', allowlistRoutes(deps));
   app.route('/complaints', complaintEditorRoutes(deps));
   app.route('/submissions', submissionEditorRoutes(deps));
   app.route('/imports', importRoutes(deps));
   app.route('/matches', matchRoutes(deps));
+  app.route('/ingest', ingestRoutes(deps));
+  app.route('/webhooks', webhookEditorRoutes(deps));
   app.route('/', workflowRoutes(deps));
   app.route('/', previewRoutes(db));
   // Before the generic /:type routes, which would take "audit" for a kind of record.

@@ -13,9 +13,12 @@ import {
   type CorrectionNote,
   type CorrectionTarget,
 } from '../publication/corrections.ts';
-import type { Editor } from '../publication/workflow.ts';
+import { actorOf, type Editor } from '../publication/workflow.ts';
 import { fieldProblems } from '../schema/common.ts';
 import { toInput, type EntityDef } from './entity.ts';
+
+/** The record a new one hangs under (its parent), if any: decides whether it is public at once. */
+export type ParentRef = { table: string; id: string } | null;
 
 /** Where a record (or a new one, by its parent) shows publicly, if anywhere. */
 export async function targetFor(
@@ -24,8 +27,11 @@ export async function targetFor(
   id: string | undefined,
   values: FormValues,
 ): Promise<CorrectionTarget | null> {
+  return targetOf(db, def, id, def.parentOf?.(values) ?? null);
+}
+
+async function targetOf(db: Db, def: EntityDef, id: string | undefined, parent: ParentRef) {
   if (id) return correctionTarget(db, def.type, id);
-  const parent = def.parentOf?.(values);
   return parent && /^[0-9a-f-]{36}$/i.test(parent.id) ? correctionTarget(db, parent.table, parent.id) : null;
 }
 
@@ -70,29 +76,62 @@ function guardPublic(user: Editor, target: CorrectionTarget | null, note: Correc
     ]);
 }
 
+/** A record's new content as the service takes it, with the public note that may be needed. */
+export interface RecordWrite {
+  input: Record<string, unknown>;
+  /** The correction note as sent (checked only when the record is public). */
+  note: { kind: string; what: string; why: string };
+  parent: ParentRef;
+}
+
 /**
  * Creates or updates a record from a submitted form through its service, in one transaction
  * with the public correction note when the record is already public (rule R15: no silent
  * edits). Input and note problems are reported together so the form can show them all.
  */
-export async function saveFromForm(
+export function saveFromForm(
   db: Db,
   user: Editor,
   def: EntityDef,
   values: FormValues,
   id?: string,
 ): Promise<{ id: string; changed: boolean }> {
-  const input = toInput(def, values);
-  const actor = `user:${user.id}`;
+  const note = {
+    kind: one(values, 'correction.kind'),
+    what: one(values, 'correction.what'),
+    why: one(values, 'correction.why'),
+  };
+  return saveRecordWrite(
+    db,
+    user,
+    def,
+    { input: toInput(def, values), note, parent: def.parentOf?.(values) ?? null },
+    id,
+  );
+}
+
+/**
+ * The one save path of the editor and the API: the record's own service, the permission for
+ * what the public can see before and after, the note in the same transaction, all audited
+ * under the user's actor (an API token's changes are attributed to the token).
+ */
+export async function saveRecordWrite(
+  db: Db,
+  user: Editor,
+  def: EntityDef,
+  write: RecordWrite,
+  id?: string,
+): Promise<{ id: string; changed: boolean }> {
+  const actor = actorOf(user);
   return inTransaction(db, async (trx) => {
     if (id && !(await recordExists(trx, def.type, id)))
       throw new AppError('CUS_NOT_FOUND', `There is no ${def.singular} with this id.`);
-    const before = await targetFor(trx, def, id, values);
+    const before = await targetOf(trx, def, id, write.parent);
     requirePermission(user, editPermission(before ?? { published: false }), `change this ${def.singular}`);
     const problems: FieldProblem[] = [];
-    const parsed = def.schema.safeParse(input);
+    const parsed = def.schema.safeParse(write.input);
     if (!parsed.success) problems.push(...fieldProblems(parsed.error));
-    const { note, problems: noteProblems } = noteFromForm(values);
+    const { note, problems: noteProblems } = readCorrectionNote(write.note, EDIT_KINDS);
     if (before?.published) problems.push(...noteProblems);
     if (problems.length > 0)
       throw new AppError(
@@ -101,7 +140,7 @@ export async function saveFromForm(
         problems,
       );
     const seq = await lastAuditSeq(trx);
-    const row = await def.save(trx, actor, input, id);
+    const row = await def.save(trx, actor, write.input, id);
     if (!id) await def.afterCreate?.(trx, actor, row.id);
     if ((await lastAuditSeq(trx)) === seq) return { id: row.id, changed: false };
     const after = await correctionTarget(trx, def.type, row.id);

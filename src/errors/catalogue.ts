@@ -58,6 +58,12 @@ export const ERROR_CATALOGUE = {
   CUS_BACKUP_INVALID: { status: 422, title: 'This is not a valid Custodiet backup' },
   CUS_RESTORE_NOT_EMPTY: { status: 409, title: 'Restore needs an empty database' },
   CUS_RESTORE_SCHEMA_MISMATCH: { status: 409, title: 'The backup was made with a different schema version' },
+  CUS_TOKEN_REQUIRED: { status: 401, title: 'This needs an API token' },
+  CUS_TOKEN_INVALID: { status: 401, title: 'This API token is not valid' },
+  CUS_TOKEN_SCOPE: { status: 403, title: 'This API token does not have the scope for this' },
+  CUS_RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  CUS_PRECONDITION_FAILED: { status: 412, title: 'The record changed since you read it' },
+  CUS_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'This content type is not accepted here' },
   CUS_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
   CUS_INTERNAL: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -49,3 +49,53 @@ export async function blockedPages(db: Db): Promise<Blocked> {
   }
   return blocked;
 }
+
+/** Pages to ask about: record ids per table, and public paths such as '/incidents/slug'. */
+export interface PageRefs {
+  incidents?: unknown[];
+  officers?: unknown[];
+  statements?: unknown[];
+  paths?: unknown[];
+}
+
+const ids = (xs: unknown[] | undefined) => [
+  ...new Set((xs ?? []).filter((x): x is string => typeof x === 'string' && x !== '')),
+];
+
+/**
+ * The render guard's verdict on just these pages, for callers that show a few records at a time
+ * (the API's list pages and search): the same predicate as blockedPages, asked per page.
+ */
+export async function blockedAmong(db: Db, refs: PageRefs): Promise<Blocked> {
+  const blocked: Blocked = {
+    incidents: new Set(),
+    officers: new Set(),
+    statements: new Set(),
+    paths: new Set(),
+  };
+  const wanted = {
+    incidents: ids(refs.incidents),
+    officers: ids(refs.officers),
+    statements: ids(refs.statements),
+  };
+  for (const { table, prefix } of PAGES) {
+    const slugs = ids(refs.paths)
+      .filter((p) => p.startsWith(prefix))
+      .map((p) => p.slice(prefix.length));
+    if (slugs.length > 0) {
+      const rows = await db.selectFrom(table).select(['id', 'slug']).where('slug', 'in', slugs).execute();
+      wanted[table].push(...rows.map((r) => r.id));
+    }
+    const { rows } =
+      wanted[table].length === 0
+        ? { rows: [] }
+        : await sql<{ id: string; slug: string }>`
+            SELECT id, slug FROM ${sql.table(table)} WHERE id = ANY(${wanted[table]}::uuid[])`.execute(db);
+    for (const r of rows) {
+      if ((await renderProblems(db, table, r.id)).length === 0) continue;
+      blocked[table].add(r.id);
+      blocked.paths.add(prefix + r.slug);
+    }
+  }
+  return blocked;
+}

@@ -75,8 +75,8 @@ class HashedFile {
   }
 }
 
-/** Only the dataset's columns, dates as ISO 8601: hidden `_` columns never reach a file. */
-function toRecord(row: Row, columns: readonly string[]): Row {
+/** Only the dataset's columns, dates as ISO 8601: hidden `_` columns never reach a file (nor the API). */
+export function toRecord(row: Row, columns: readonly string[]): Row {
   const out: Row = {};
   for (const c of columns) {
     const v = row[c];

@@ -1,4 +1,5 @@
 // The force page and the unit page. A unit page covers the unit and every unit under it.
+import { feedLinks, FollowBox, forceFollow, unitFollow } from '../follow/components.tsx';
 import { Layout } from '../http/layout.tsx';
 import { Breadcrumbs } from '../http/record.tsx';
 import { Validity } from '../http/time.tsx';
@@ -18,11 +19,13 @@ const JURISDICTIONS: Record<string, string> = {
 };
 
 /** A police force: what it is, its published records and figures, and its units. */
-export function ForcePage(props: { force: Force; units: Unit[]; data: ScopeData }) {
+export function ForcePage(props: { force: Force; units: Unit[]; data: ScopeData; digests?: boolean }) {
   const { force, units, data } = props;
   const website = safeHref(force.website);
+  const follow = forceFollow(force.slug, force.name, props.digests ?? false);
   return (
     <Layout
+      feeds={feedLinks(follow)}
       title={force.name}
       section="none"
       description={`Published misconduct records about ${force.name}.`}
@@ -46,6 +49,7 @@ export function ForcePage(props: { force: Force; units: Unit[]; data: ScopeData 
         )}
       </dl>
       <ScopeSections data={data} where={`about ${force.name}`} officersOf={`of ${force.name}`} />
+      <FollowBox follow={follow} />
       <section aria-labelledby="units-title">
         <h2 id="units-title">Units</h2>
         {units.length === 0 ? (
@@ -136,8 +140,10 @@ export function UnitPage(props: {
   units: Unit[];
   address: Address | undefined;
   data: ScopeData;
+  digests?: boolean;
 }) {
   const { force, unit, units } = props;
+  const follow = unitFollow(force, unit, props.digests ?? false);
   const parent = units.find((u) => u.id === unit.parent_unit_id);
   const trail = [
     { href: '/', label: 'Home' },
@@ -147,6 +153,7 @@ export function UnitPage(props: {
   const hasChildren = units.some((u) => u.parent_unit_id === unit.id);
   return (
     <Layout
+      feeds={feedLinks(follow)}
       title={`${unit.name}, ${force.name}`}
       section="none"
       description={`Published misconduct records about ${unit.name} (${force.name}).`}
@@ -160,6 +167,7 @@ export function UnitPage(props: {
         where={`about ${unit.name}${hasChildren ? ' and the units under it' : ''}`}
         officersOf={`posted to ${unit.name}${hasChildren ? ' or the units under it' : ''}`}
       />
+      <FollowBox follow={follow} />
       {hasChildren && (
         <section aria-labelledby="units-title">
           <h2 id="units-title">Units under {unit.name}</h2>

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/client.ts';
 import type { Forces } from '../db/schema.generated.ts';
 
@@ -14,7 +14,37 @@ export function getForceByPoliceUkId(db: Db, policeUkId: string): Promise<Force 
   return db.selectFrom('forces').selectAll().where('police_uk_id', '=', policeUkId).executeTakeFirst();
 }
 
-/** Every force, territorial first, by name. */
+/** Jurisdictions whose forces are always listed (imported agencies elsewhere only once they have public records). */
+export const UK_JURISDICTIONS = [
+  'england_wales',
+  'scotland',
+  'northern_ireland',
+  'great_britain',
+  'united_kingdom',
+];
+
+/**
+ * Forces a reader can choose from: every UK force, territorial first, then any other agency
+ * (imported from a dataset: thousands of US agencies) that has a published incident.
+ */
 export function listForces(db: Db): Promise<Force[]> {
-  return db.selectFrom('forces').selectAll().orderBy('kind', 'desc').orderBy('name').execute();
+  return db
+    .selectFrom('forces as f')
+    .selectAll('f')
+    .where((eb) =>
+      eb.or([
+        eb('f.jurisdiction', 'in', UK_JURISDICTIONS),
+        eb.exists(
+          eb
+            .selectFrom('incidents as i')
+            .select('i.id')
+            .whereRef('i.force_id', '=', 'f.id')
+            .where('i.publication_state', '=', 'published'),
+        ),
+      ]),
+    )
+    .orderBy(sql`f.jurisdiction = ANY(${UK_JURISDICTIONS}::text[])`, 'desc')
+    .orderBy('f.kind', 'desc')
+    .orderBy('f.name')
+    .execute();
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cached } from '../db/cache.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
@@ -17,7 +18,18 @@ import {
 } from './public.ts';
 import { getForceBySlug, type Force } from './repository.ts';
 
-async function loadScope(db: Db, scope: Scope): Promise<ScopeData> {
+/** A force's or unit's figures are reused this long; any write (on any instance) drops them at once. */
+const SCOPE_TTL_MS = 60_000;
+
+// Counting every published allegation of a force by standard and year reads all of them (a
+// million at national scale): the figures are computed once a minute at most, and concurrent
+// requests for the same page share that one computation.
+function loadScope(db: Db, scope: Scope): Promise<ScopeData> {
+  const key = `scope:${'forceId' in scope ? scope.forceId : scope.unitIds.join(',')}`;
+  return cached(db, key, SCOPE_TTL_MS, () => loadScopeNow(db, scope), 1000);
+}
+
+async function loadScopeNow(db: Db, scope: Scope): Promise<ScopeData> {
   const [incidents, officers, standards, years] = await Promise.all([
     scopeIncidents(db, scope),
     scopeOfficers(db, scope),
@@ -43,33 +55,70 @@ async function requireForce(db: Db, slug: string): Promise<Force> {
   return force;
 }
 
+/** Everything a force page shows. */
+export interface ForcePageData {
+  force: Force;
+  units: Unit[];
+  data: ScopeData;
+  lastModified: Date | null;
+}
+
+/** A force page's data (404 for an unknown force). */
+export async function loadForcePage(db: Db, slug: string): Promise<ForcePageData> {
+  const force = await requireForce(db, slug);
+  const [units, data] = await Promise.all([
+    listUnitsOfForce(db, force.id),
+    loadScope(db, { forceId: force.id }),
+  ]);
+  return { force, units, data, lastModified: changedAt(data, units, force) };
+}
+
+/** Everything a unit page shows: its force's page data for the unit's scope, and its station address. */
+export interface UnitPageData extends ForcePageData {
+  unit: Unit;
+  address: Awaited<ReturnType<typeof stationAddress>>;
+}
+
+/** A unit page's data (404 for an unknown force or unit). */
+export async function loadUnitPage(db: Db, forceSlug: string, unitSlug: string): Promise<UnitPageData> {
+  const force = await requireForce(db, forceSlug);
+  const unit = await getUnitBySlug(db, force.id, unitSlug);
+  if (!unit) throw new AppError('CUS_NOT_FOUND', `There is no unit of ${force.name} at this address.`);
+  const [units, ids, address] = await Promise.all([
+    listUnitsOfForce(db, force.id),
+    unitAndDescendants(db, unit.id),
+    unit.kind === 'station' ? stationAddress(db, unit.id) : undefined,
+  ]);
+  const data = await loadScope(db, { unitIds: ids });
+  return { force, unit, units, address, data, lastModified: changedAt(data, units, force) };
+}
+
 /** Public pages for police forces and their units (command units, stations, teams, specialist units). */
 export function forceRoutes(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.get('/forces/:slug', async (c) => {
-    const force = await requireForce(deps.db, c.req.param('slug'));
-    const [units, data] = await Promise.all([
-      listUnitsOfForce(deps.db, force.id),
-      loadScope(deps.db, { forceId: force.id }),
-    ]);
-    return sendPage(c, <ForcePage force={force} units={units} data={data} />, changedAt(data, units, force));
+    const p = await loadForcePage(deps.db, c.req.param('slug'));
+    return sendPage(
+      c,
+      <ForcePage force={p.force} units={p.units} data={p.data} digests={deps.mailer !== undefined} />,
+      p.lastModified,
+    );
   });
 
   app.get('/forces/:forceSlug/units/:unitSlug', async (c) => {
-    const force = await requireForce(deps.db, c.req.param('forceSlug'));
-    const unit = await getUnitBySlug(deps.db, force.id, c.req.param('unitSlug'));
-    if (!unit) throw new AppError('CUS_NOT_FOUND', `There is no unit of ${force.name} at this address.`);
-    const [units, ids, address] = await Promise.all([
-      listUnitsOfForce(deps.db, force.id),
-      unitAndDescendants(deps.db, unit.id),
-      unit.kind === 'station' ? stationAddress(deps.db, unit.id) : undefined,
-    ]);
-    const data = await loadScope(deps.db, { unitIds: ids });
+    const p = await loadUnitPage(deps.db, c.req.param('forceSlug'), c.req.param('unitSlug'));
     return sendPage(
       c,
-      <UnitPage force={force} unit={unit} units={units} address={address} data={data} />,
-      changedAt(data, units, force),
+      <UnitPage
+        force={p.force}
+        unit={p.unit}
+        units={p.units}
+        address={p.address}
+        data={p.data}
+        digests={deps.mailer !== undefined}
+      />,
+      p.lastModified,
     );
   });
   return app;

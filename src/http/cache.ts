@@ -18,23 +18,33 @@ export async function htmlWithValidators(
   lastModified?: Date | null,
 ): Promise<Response> {
   const body = await html;
-  const etag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const etag = strongEtag(body);
   const headers: Record<string, string> = {
     ETag: etag,
     'Cache-Control': 'public, max-age=0, must-revalidate',
     'Content-Type': 'text/html; charset=UTF-8',
   };
   if (lastModified) headers['Last-Modified'] = lastModified.toUTCString();
-  const inm = c.req.header('if-none-match');
-  if (inm !== undefined) {
-    if (inm.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`))
-      return new Response(null, { status: 304, headers });
-  } else if (lastModified) {
-    const ims = Date.parse(c.req.header('if-modified-since') ?? '');
-    if (!Number.isNaN(ims) && toSeconds(lastModified) <= Math.floor(ims / 1000))
-      return new Response(null, { status: 304, headers });
-  }
+  if (notModified(c, etag, lastModified)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers });
+}
+
+/** A strong validator over the exact bytes sent. */
+export function strongEtag(body: string): string {
+  return `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/**
+ * Whether the client's copy is current: If-None-Match by weak comparison (RFC 9110 §13.1.2, so a
+ * proxy's W/ form matches too, as does `*`), else If-Modified-Since at second precision.
+ */
+export function notModified(c: Context, etag: string, lastModified?: Date | null): boolean {
+  const inm = c.req.header('if-none-match');
+  if (inm !== undefined)
+    return inm.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag);
+  if (!lastModified) return false;
+  const ims = Date.parse(c.req.header('if-modified-since') ?? '');
+  return !Number.isNaN(ims) && toSeconds(lastModified) <= Math.floor(ims / 1000);
 }
 
 /** The latest of several timestamps (nulls ignored), for Last-Modified. */

@@ -3,16 +3,33 @@ import { assetUrl } from './assets.ts';
 
 /** Top-level sections; `current` marks the one a page belongs to (aria-current). */
 export type Section =
-  'home' | 'search' | 'corrections' | 'methodology' | 'reply' | 'submit' | 'editor' | 'none';
+  | 'home'
+  | 'search'
+  | 'patterns'
+  | 'promises'
+  | 'corrections'
+  | 'methodology'
+  | 'reply'
+  | 'submit'
+  | 'editor'
+  | 'none';
 
 const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'home', href: '/', label: 'Incidents' },
   { section: 'search', href: '/search', label: 'Search' },
+  { section: 'patterns', href: '/patterns', label: 'Patterns' },
+  { section: 'promises', href: '/promises', label: 'Promises' },
   { section: 'corrections', href: '/corrections', label: 'Corrections' },
   { section: 'methodology', href: '/methodology', label: 'Methodology' },
   { section: 'reply', href: '/right-of-reply', label: 'Right of reply' },
   { section: 'submit', href: '/submit', label: 'Report to us' },
 ];
+
+/** An Atom feed the page announces to feed readers. */
+export interface FeedLink {
+  href: string;
+  title: string;
+}
 
 /** Options every page can set. */
 export interface LayoutProps {
@@ -25,6 +42,8 @@ export interface LayoutProps {
   noindex?: boolean;
   /** Prefilled text in the header search box. */
   query?: string;
+  /** Atom feeds of the page (<link rel="alternate" type="application/atom+xml">). */
+  feeds?: FeedLink[];
 }
 
 /**
@@ -42,6 +61,9 @@ export function Layout(props: LayoutProps) {
         {props.description && <meta name="description" content={props.description} />}
         {props.noindex && <meta name="robots" content="noindex, nofollow" />}
         <link rel="stylesheet" href={assetUrl('app.css')} />
+        {(props.feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -8,8 +8,13 @@ import { fieldProblems } from '../schema/common.ts';
  * and why, never a 500 and never a silently ignored filter. Repeated parameters keep the first.
  */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  return parseParams(new URL(c.req.url).searchParams, schema);
+}
+
+/** parseQuery for parameters read elsewhere (a stored feed address). */
+export function parseParams<S extends z.ZodType>(params: URLSearchParams, schema: S): z.output<S> {
   const raw: Record<string, string> = {};
-  for (const [k, v] of new URL(c.req.url).searchParams) if (!(k in raw)) raw[k] = v;
+  for (const [k, v] of params) if (!(k in raw)) raw[k] = v;
   const result = schema.safeParse(raw);
   if (!result.success) {
     const fields = fieldProblems(result.error);

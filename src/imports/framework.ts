@@ -3,7 +3,15 @@ import type { z } from 'zod';
 import { appendAudit } from '../audit/chain.ts';
 import { inTransaction } from '../audit/records.ts';
 import type { Db } from '../db/client.ts';
-import { csvRecords, fileFacts, ImportFileError, type Encoding, type RowError } from './read.ts';
+import {
+  csvRecords,
+  fileFacts,
+  ImportFileError,
+  ImportRowError,
+  jsonRecords,
+  type Encoding,
+  type RowError,
+} from './read.ts';
 import type { RecordCounts, RecordScope } from './records.ts';
 
 /** Where a dataset comes from, recorded once per dataset as a source of kind 'dataset'. */
@@ -24,6 +32,34 @@ export interface DatasetInfo {
 export interface ImportContext<S> extends RecordScope {
   fileName: string;
   state: S;
+  /**
+   * Reports a row that is valid on its own but not in the database (a unit that does not exist, a
+   * key already given earlier in the file): the file then fails with this problem in its report.
+   */
+  reject(line: number, column: string, message: string): void;
+}
+
+/** One validated row as `write` receives it: its position (row 1 = first after the header), the line it ends on. */
+export interface ImportRow<T> {
+  row: number;
+  line: number;
+  value: T;
+}
+
+/** What some formats are told besides the file: `--mapping` (its JSON text) and `--force`. */
+export interface FormatSettings {
+  mapping?: string;
+  force?: string;
+}
+
+/** The settings a format is given are wrong (a bad mapping); every problem is listed. */
+export class FormatSettingsError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(problems.length > 0 ? `${message}\n${problems.map((p) => `  - ${p}`).join('\n')}` : message);
+  }
 }
 
 /**
@@ -39,13 +75,38 @@ export interface ImportFormat<T, S = unknown> {
   checkHeader?(columns: string[]): void;
   /** The dataset and scope, from the file's name; throws ImportFileError when it cannot tell. */
   dataset(fileName: string): DatasetInfo;
-  /** Looks up what every row needs (the force, …) once; throws ImportFileError if impossible. */
-  prepare(trx: Db, fileName: string): Promise<S>;
+  /**
+   * Looks up what every row needs (the force, …) once; throws ImportFileError if impossible.
+   * `scope` is the dataset source and file being imported (for records of an earlier file).
+   */
+  prepare(trx: Db, fileName: string, scope: RecordScope): Promise<S>;
   /** One record's fields → the row to write. */
   row: z.ZodType<T>;
-  write(trx: Db, rows: { row: number; value: T }[], ctx: ImportContext<S>): Promise<void>;
+  /**
+   * Checks a valid row against what `prepare` found (an id another file must have brought), so
+   * the report names the row's line and column; returns the problems (none: the row is fine).
+   */
+  check?(value: T, ctx: ImportContext<S>): { column: string; message: string }[];
+  /** Writes one batch; `line` is where each row ends in the file (for ImportRowError and `reject`). */
+  write(trx: Db, rows: ImportRow<T>[], ctx: ImportContext<S>): Promise<void>;
+  /**
+   * How the file is read: CSV by header name (default), or a JSON array of objects flattened into
+   * the same named fields (`flatten`), so one row schema serves both.
+   */
+  json?: { flatten: (o: Record<string, unknown>) => Record<string, string> };
+  /**
+   * Formats whose files of the same scope hold the same records (police.uk's CSV and API JSON of one
+   * force and month): a new file of the scope replaces a file of any of them. Defaults to this one.
+   */
+  scopeFormats?: readonly string[];
+  /** Rows per `write` call (default 1,000): larger batches mean fewer round trips for wide files. */
+  batchSize?: number;
   /** Runs once after the last batch, in the same transaction (set-based follow-ups). */
   finish?(trx: Db, ctx: ImportContext<S>): Promise<void>;
+  /** Settings the format takes; `mapping` listed here means it cannot run without one. */
+  settings?: { mapping?: 'required'; force?: 'optional' };
+  /** The format set up with its settings; throws FormatSettingsError listing every problem. */
+  configure?(settings: FormatSettings): ImportFormat<T, S>;
 }
 
 /** Options of one import run. */
@@ -77,6 +138,10 @@ const MAX_ERRORS = 10_000;
 
 class Rollback extends Error {}
 
+function pushError(errors: RowError[], e: RowError): void {
+  if (errors.length < MAX_ERRORS) errors.push(e);
+}
+
 /** Imports one file, all or nothing; re-importing the same file changes nothing. */
 export async function runImport<T, S>(
   db: Db,
@@ -94,18 +159,20 @@ export async function runImport<T, S>(
     .where('sha256', '=', facts.sha256)
     .executeTakeFirst();
   if (seen) return { ...base, status: 'unchanged', fileId: seen.id };
-  const info = format.dataset(fileName);
   const report: ImportReport = { ...base, status: opts.dryRun ? 'checked' : 'imported' };
   try {
+    const info = format.dataset(fileName);
     await inTransaction(db, async (trx) => {
-      const replaced = info.scope ? await dropScope(trx, format.id, info.scope) : false;
+      const replaced = info.scope
+        ? await dropScope(trx, format.scopeFormats ?? [format.id], info.scope)
+        : false;
       const { sourceId, fileId } = await recordFile(trx, format.id, info, { ...facts, fileName }, opts);
+      const scope = { sourceId, fileId, counts: report.records };
       const ctx: ImportContext<S> = {
-        sourceId,
-        fileId,
+        ...scope,
         fileName,
-        counts: report.records,
-        state: await format.prepare(trx, fileName),
+        state: await format.prepare(trx, fileName, scope),
+        reject: (line, column, message) => pushError(report.errors, { line, column, message }),
       };
       report.rows = await streamRows(trx, format, file, ctx, report.errors, opts, facts.size);
       if (report.errors.length === 0) await format.finish?.(trx, ctx);
@@ -133,7 +200,10 @@ export async function runImport<T, S>(
       if (replaced) report.status = 'replaced';
     });
   } catch (err) {
-    if (err instanceof ImportFileError) report.errors.push({ line: 0, column: '', message: err.message });
+    if (err instanceof ImportRowError)
+      report.errors.push({ line: err.line, column: err.column, message: err.message });
+    else if (err instanceof ImportFileError)
+      report.errors.push({ line: 0, column: '', message: err.message });
     else if (!(err instanceof Rollback)) throw err;
   }
   if (report.errors.length > 0) report.status = 'failed';
@@ -141,10 +211,10 @@ export async function runImport<T, S>(
 }
 
 /** Removes an earlier file of the same scope (and, by cascade, its rows). */
-async function dropScope(trx: Db, format: string, scope: string): Promise<boolean> {
+async function dropScope(trx: Db, formats: readonly string[], scope: string): Promise<boolean> {
   const r = await trx
     .deleteFrom('dataset_files')
-    .where('format', '=', format)
+    .where('format', 'in', formats)
     .where('scope', '=', scope)
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
@@ -208,19 +278,22 @@ async function streamRows<T, S>(
   opts: ImportOptions,
   total: number,
 ): Promise<number> {
-  const fail = (e: RowError) => void (errors.length < MAX_ERRORS && errors.push(e));
+  const fail = (e: RowError) => pushError(errors, e);
   let bytes = 0;
   let rows = 0;
-  let batch: { row: number; value: T }[] = [];
+  let batch: ImportRow<T>[] = [];
   let headerChecked = false;
-  const records = csvRecords(file, {
+  const read = {
     encoding: opts.encoding ?? 'utf-8',
     onError: fail,
-    onBytes: (n) => {
+    onBytes: (n: number) => {
       bytes += n;
       opts.onBytes?.(bytes, total, rows);
     },
-  });
+  } as const;
+  const records = format.json
+    ? jsonRecords(file, { ...read, flatten: format.json.flatten })
+    : csvRecords(file, read);
   for await (const rec of records) {
     if (!headerChecked) {
       const missing = format.columns.filter((c) => !(c in rec.fields));
@@ -238,10 +311,13 @@ async function streamRows<T, S>(
         fail({ line: rec.line, column: String(i.path[0] ?? ''), message: i.message });
       continue;
     }
+    const problems = format.check?.(parsed.data, ctx) ?? [];
+    for (const p of problems) fail({ line: rec.line, ...p });
+    if (problems.length > 0) continue;
     // After the first error nothing will be kept: validate the rest (to report them) but write no more.
     if (errors.length > 0) continue;
-    batch.push({ row: rec.row, value: parsed.data });
-    if (batch.length >= BATCH) {
+    batch.push({ row: rec.row, line: rec.line, value: parsed.data });
+    if (batch.length >= (format.batchSize ?? BATCH)) {
       await format.write(trx, batch, ctx);
       batch = [];
     }

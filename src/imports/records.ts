@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Db } from '../db/client.ts';
 import type { DB } from '../db/schema.generated.ts';
+import { ImportRowError } from './read.ts';
 
 /**
  * Writing a dataset's rows as Custodiet records. A record's id is derived from (dataset, kind,
@@ -50,7 +51,7 @@ export function idFor(scope: RecordScope, kind: RecordKind, externalId: string):
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const loose = (trx: Db): Kysely<any> => trx as unknown as Kysely<any>;
 
-type Guard = 'draft' | 'always' | 'never' | 'finding' | { parent: keyof DB; via: string };
+type Guard = 'draft' | 'always' | 'never' | 'finding' | 'person' | { parent: keyof DB; via: string };
 
 /** How one table is upserted. */
 export interface UpsertSpec<R> {
@@ -61,6 +62,7 @@ export interface UpsertSpec<R> {
   /**
    * When an existing row may be updated: 'draft' (its own publication_state), a parent table's
    * draft state through a foreign key column, 'finding' (a sanction: its allegation's state),
+   * 'person' (nobody has named them and every incident they are in is a draft),
    * 'always' (reference rows such as agencies), or 'never' (insert only).
    */
   guard: Guard;
@@ -74,8 +76,57 @@ function guardSql(table: string, guard: Guard): RawBuilder<boolean> {
   if (guard === 'finding')
     return sql<boolean>`EXISTS (SELECT 1 FROM findings f JOIN allegations a ON a.id = f.allegation_id
       WHERE f.id = ${sql.ref(`${table}.finding_id`)} AND a.publication_state = 'draft')`;
+  // A person has no state of their own: nobody has named them and the incidents they are in decide.
+  if (guard === 'person')
+    return sql<boolean>`${sql.ref(`${table}.public_name`)} IS NULL AND NOT EXISTS (
+      SELECT 1 FROM incident_people ip JOIN incidents i ON i.id = ip.incident_id
+      WHERE ip.person_id = ${sql.ref(`${table}.id`)} AND i.publication_state <> 'draft')`;
   return sql<boolean>`EXISTS (SELECT 1 FROM ${sql.table(guard.parent)} p
     WHERE p.id = ${sql.ref(`${table}.${guard.via}`)} AND p.publication_state = 'draft')`;
+}
+
+/** Which of these records are drafts: an import may add to them; the others an editor has moved on. */
+export async function draftIds(
+  trx: Db,
+  table: 'incidents' | 'allegations' | 'officers',
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where('publication_state', '=', 'draft')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * A child record (a finding, a sanction) is neither added nor changed under a parent an editor
+ * has moved on: the guard's parent must be a draft for the row to be written at all.
+ */
+async function underDrafts<R extends { id: string }>(trx: Db, guard: Guard, rows: R[]): Promise<R[]> {
+  const parent =
+    guard === 'finding'
+      ? { via: 'finding_id', table: null }
+      : typeof guard === 'object' && 'parent' in guard
+        ? { via: guard.via, table: guard.parent as 'incidents' | 'allegations' | 'officers' }
+        : null;
+  if (rows.length === 0 || !parent) return rows;
+  const ids = rows.map((r) => String((r as Record<string, unknown>)[parent.via]));
+  const ok = parent.table ? await draftIds(trx, parent.table, ids) : await findingsOfDrafts(trx, ids);
+  return rows.filter((_, i) => ok.has(ids[i]!));
+}
+
+async function findingsOfDrafts(trx: Db, ids: string[]): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('findings as f')
+    .innerJoin('allegations as a', 'a.id', 'f.allegation_id')
+    .select('f.id')
+    .where('f.id', 'in', [...new Set(ids)])
+    .where('a.publication_state', '=', 'draft')
+    .execute();
+  return new Set(rows.map((f) => f.id));
 }
 
 /**
@@ -88,9 +139,9 @@ export async function upsertRecords<R extends { id: string }>(
   spec: UpsertSpec<R>,
   rows: R[],
 ): Promise<void> {
-  if (rows.length === 0) return;
   const table = spec.table as string;
-  const unique = dedupeById(rows);
+  const unique = await underDrafts(trx, spec.guard, dedupeById(rows));
+  if (unique.length === 0) return;
   const changed = spec.update.map((c) => sql`${sql.ref(`${table}.${c}`)}`);
   const incoming = spec.update.map((c) => sql`excluded.${sql.ref(c)}`);
   let q = loose(trx).insertInto(table).values(unique);
@@ -112,23 +163,42 @@ export async function upsertRecords<R extends { id: string }>(
   }
 }
 
+/**
+ * Removes records a newer file no longer has (a finding withdrawn, a penalty not yet decided),
+ * by id, where the guard allows: never one an editor has moved on.
+ */
+export async function removeRecords(
+  trx: Db,
+  spec: { table: 'findings' | 'sanctions'; guard: Guard },
+  ids: string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await loose(trx)
+    .deleteFrom(spec.table)
+    .where('id', 'in', [...new Set(ids)])
+    .where(guardSql(spec.table, spec.guard))
+    .execute();
+}
+
 /** One row of a dataset mapped to one record, with source fields kept beside it. */
 export interface DatasetLink {
   externalId: string;
   entityId: string;
-  attributes?: Record<string, string | number | boolean | null>;
+  attributes?: Record<string, string | number | boolean | null | string[]>;
 }
 
 /**
  * Records which dataset id became which record, and from which file (provenance). With
- * `touch: false` an existing link is left as it is (a placeholder made for a row of another file).
+ * `touch: false` an existing link is left as it is (a placeholder made for a row of another file);
+ * with 'repoint' it also moves to the record given now (an agency renamed by its dataset is
+ * found under its new name: record ids that are not derived from the dataset id can change).
  */
 export async function linkRecords(
   trx: Db,
   scope: RecordScope,
   kind: RecordKind,
   links: DatasetLink[],
-  touch = true,
+  touch: boolean | 'repoint' = true,
 ): Promise<void> {
   if (links.length === 0) return;
   const byId = new Map(links.map((l) => [l.externalId, l]));
@@ -147,14 +217,81 @@ export async function linkRecords(
     )
     .onConflict((oc) => {
       const key = oc.columns(['source_id', 'record_kind', 'external_id']);
-      return touch
-        ? key.doUpdateSet({
-            last_file_id: scope.fileId,
-            attributes: sql`dataset_records.attributes || excluded.attributes`,
-          })
-        : key.doNothing();
+      if (!touch) return key.doNothing();
+      return key.doUpdateSet({
+        last_file_id: scope.fileId,
+        attributes: sql`dataset_records.attributes || excluded.attributes`,
+        ...(touch === 'repoint' ? { entity_id: sql`excluded.entity_id` } : {}),
+      });
     })
     .execute();
+}
+
+/** A row's own id, where the report should point if it repeats. */
+export interface RowKey {
+  externalId: string;
+  line: number;
+  column: string;
+}
+
+/**
+ * Refuses a file that gives the same id to two rows (an error, not "last wins"), for formats
+ * whose ids are primary keys. Ids of records are checked across the file through their dataset
+ * record (its last file is this one), so memory stays flat however long the file; ids that are
+ * not records (OpenOversight assignments) are remembered in `seen`, one map per file. Call
+ * before linking this batch's records of `kind`.
+ */
+export async function rejectRepeats(
+  trx: Db,
+  scope: RecordScope,
+  seen: RecordKind | Map<string, number>,
+  keys: RowKey[],
+) {
+  const repeat = (k: RowKey, where: string) =>
+    new ImportRowError(
+      k.line,
+      k.column,
+      `the id "${k.externalId}" is already on ${where}: ids must not repeat`,
+    );
+  const first = new Map<string, number>();
+  for (const k of keys) {
+    const at = first.get(k.externalId) ?? (typeof seen === 'string' ? undefined : seen.get(k.externalId));
+    if (at !== undefined) throw repeat(k, `line ${at}`);
+    first.set(k.externalId, k.line);
+    if (typeof seen !== 'string') seen.set(k.externalId, k.line);
+  }
+  if (typeof seen !== 'string' || keys.length === 0) return;
+  const earlier = await trx
+    .selectFrom('dataset_records')
+    .select('external_id')
+    .where('source_id', '=', scope.sourceId)
+    .where('record_kind', '=', seen)
+    .where('last_file_id', '=', scope.fileId)
+    .where('external_id', 'in', [...first.keys()])
+    .executeTakeFirst();
+  if (earlier)
+    throw repeat(
+      keys.find((x) => x.externalId === earlier.external_id)!,
+      'an earlier line of this file',
+    );
+}
+
+/**
+ * Links records whose id is derived from the dataset's id (`idFor(scope, kind, externalId)`),
+ * with the source fields kept beside each.
+ */
+export function linkDerived(
+  trx: Db,
+  scope: RecordScope,
+  kind: RecordKind,
+  items: Omit<DatasetLink, 'entityId'>[],
+): Promise<void> {
+  return linkRecords(
+    trx,
+    scope,
+    kind,
+    items.map((i) => ({ ...i, entityId: idFor(scope, kind, i.externalId) })),
+  );
 }
 
 // One statement may not insert the same id twice (ON CONFLICT cannot touch a row twice): the
@@ -163,6 +300,19 @@ function dedupeById<R extends { id: string }>(rows: R[]): R[] {
   const m = new Map<string, R>();
   for (const r of rows) m.set(r.id, r);
   return [...m.values()];
+}
+
+/**
+ * A function giving, for each of these records, the one rows about it belong to now: the record
+ * itself, or the survivor it was merged into (null stays null: an unidentified officer).
+ */
+export async function followMerges(trx: Db, table: 'officers' | 'incidents', ids: (string | null)[]) {
+  const merged = await survivors(
+    trx,
+    table,
+    ids.filter((i): i is string => i !== null),
+  );
+  return (id: string | null) => (id === null ? null : (merged.get(id) ?? id));
 }
 
 /**

@@ -75,3 +75,36 @@ test('an admin imports a file through the page; the same file again changes noth
     .executeTakeFirstOrThrow();
   assert.equal(Number(n.n), 10_491);
 });
+
+test('the page takes a mapping file for the generic format and lists a wrong mapping’s problems', async () => {
+  const admin = await EditorClient.as(app, t.db, 'admin');
+  const page = await (await admin.get('/editor/imports')).text();
+  assert.match(page, /<input id="f-mapping" type="file" name="mapping"/);
+  const csv = fs.readFileSync('test/fixtures/generic/outcomes.csv');
+  const mapping = fs.readFileSync('test/fixtures/generic/mapping.json', 'utf8');
+  const send = (mappingText?: string, format = 'generic') => {
+    const form = new FormData();
+    form.set('_csrf', admin.csrf);
+    form.set('format', format);
+    form.set('encoding', 'utf-8');
+    form.set('file', new Blob([csv], { type: 'text/csv' }), 'outcomes.csv');
+    if (mappingText !== undefined)
+      form.set('mapping', new Blob([mappingText], { type: 'application/json' }), 'mapping.json');
+    return app.request('/editor/imports', {
+      method: 'POST',
+      headers: { cookie: `custodiet_session=${admin.token}` },
+      body: form,
+    });
+  };
+  const missing = await send();
+  assert.equal(missing.status, 422);
+  assert.match(await missing.text(), /needs a mapping file/);
+  const wrong = await send(mapping.replace('"published_name": "Officer"', '"home_address": "Officer"'));
+  assert.equal(wrong.status, 422);
+  assert.match(await wrong.text(), /records\.officer\.fields\.home_address: Custodiet never stores this/);
+  const notTaken = await send(mapping, 'police-uk-stop-search');
+  assert.match(await notTaken.text(), /takes no mapping file/);
+  const ok = await send(mapping);
+  assert.equal(ok.status, 200);
+  assert.match(await ok.text(), /Imported \(9 rows read\)/);
+});

@@ -10,9 +10,9 @@ import type { AppDeps } from '../http/app.ts';
 import { sendPrivatePage } from '../http/cache.ts';
 import { CsrfInput, FormBody, type FieldSpec } from '../http/forms.tsx';
 import { Timestamp } from '../http/time.tsx';
-import { runImport, type ImportReport } from './framework.ts';
-import { FORMATS } from './formats/index.ts';
 import { matchAfterImport, matchSummary } from '../matching/after-import.ts';
+import { FormatSettingsError, runImport, type ImportFormat, type ImportReport } from './framework.ts';
+import { FORMATS, formatFor } from './formats/index.ts';
 
 type Ctx = Context<EditorEnv>;
 
@@ -38,6 +38,12 @@ const FIELDS: FieldSpec[] = [
       { value: 'utf-8', label: 'UTF-8 (most files)' },
       { value: 'latin1', label: 'Latin-1 / Windows-1252 (older spreadsheets)' },
     ],
+  },
+  {
+    name: 'force',
+    label: 'Force (OpenOversight files only, when the file name does not name the department)',
+    kind: 'text',
+    hint: 'A force slug such as us-il-chicago-police-department, or a US agency as "Name, ST".',
   },
   { name: 'retrieved', label: 'Date the file was downloaded from its publisher', kind: 'date' },
   { name: 'dryRun', label: 'Only check the file; write nothing', kind: 'checkbox' },
@@ -88,6 +94,19 @@ async function importsPage(
         <div class="field">
           <label for="f-file">File</label>
           <input id="f-file" type="file" name="file" required accept=".csv,text/csv" />
+        </div>
+        <div class="field">
+          <label for="f-mapping">Mapping file (generic CSV only)</label>
+          <p class="hint" id="f-mapping-hint">
+            The JSON file that says which column fills which field: docs/imports.md, "Generic CSV".
+          </p>
+          <input
+            id="f-mapping"
+            type="file"
+            name="mapping"
+            accept=".json,application/json"
+            aria-describedby="f-mapping-hint"
+          />
         </div>
         <button type="submit">Import</button>
       </form>
@@ -179,6 +198,35 @@ function Report(props: { report: ImportReport }) {
   );
 }
 
+const MAX_MAPPING_BYTES = 1024 * 1024;
+
+/** The chosen format with its mapping and force, or the problems to show beside the form. */
+async function settingsOf(body: Record<string, unknown>): Promise<ImportFormat<unknown, unknown> | AppError> {
+  const upload = body.mapping;
+  if (upload instanceof File && upload.size > MAX_MAPPING_BYTES)
+    return new AppError('CUS_VALIDATION', 'The mapping file is too large.', [
+      { field: 'mapping', message: 'a mapping file is at most 1 MB' },
+    ]);
+  const mapping = upload instanceof File && upload.size > 0 ? await upload.text() : undefined;
+  const force = typeof body.force === 'string' && body.force.trim() ? body.force.trim() : undefined;
+  try {
+    return formatFor(String(body.format), {
+      ...(mapping !== undefined ? { mapping } : {}),
+      ...(force !== undefined ? { force } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof FormatSettingsError)) throw err;
+    const field = force !== undefined && /force/i.test(err.message) ? 'force' : 'mapping';
+    const [first] = err.message.split('\n');
+    const problems = err.problems.length > 0 ? err.problems : [first!];
+    return new AppError(
+      'CUS_VALIDATION',
+      first!,
+      problems.map((message) => ({ field, message })),
+    );
+  }
+}
+
 /** Runs the uploaded file through the importer from a private temporary folder (the name matters: police.uk files carry force and month). */
 async function receive(c: Ctx, deps: AppDeps) {
   const user = c.get('session').user;
@@ -201,6 +249,8 @@ async function receive(c: Ctx, deps: AppDeps) {
     });
   if (!(file instanceof File) || file.size === 0)
     return importsPage(c, deps, { err: new AppError('CUS_VALIDATION', 'Choose a file to import.') });
+  const settings = await settingsOf(body);
+  if (settings instanceof AppError) return importsPage(c, deps, { err: settings });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-upload-'));
   try {
     // Only the last path segment, and only safe characters: a crafted name never leaves the folder.
@@ -211,7 +261,7 @@ async function receive(c: Ctx, deps: AppDeps) {
         .slice(0, 200) || 'upload.csv';
     const target = path.join(dir, name);
     fs.writeFileSync(target, new Uint8Array(await file.arrayBuffer()), { mode: 0o600 });
-    const report = await runImport(deps.db, format, target, {
+    const report = await runImport(deps.db, settings, target, {
       actor: `user:${user.id}`,
       dryRun: body.dryRun !== undefined,
       encoding,

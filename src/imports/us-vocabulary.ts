@@ -97,11 +97,13 @@ export type UsSanction =
   | 'other';
 
 const SANCTION_RULES: Rule<UsSanction>[] = [
-  [/\b(NO PENALTY|NO ACTION|NONE|NO DISCIPLINE)\b/i, 'no_penalty'],
+  [/\b(NO PENALTY|NO ACTION|NONE|NO DISCIPLINE|NO GUILTY FINDINGS?|NOT GUILTY)\b/i, 'no_penalty'],
   [/\bPENDING\b/i, 'pending'],
   [/\bVIOLATION NOTED\b/i, 'violation_noted'],
   [/\bREPRIMAND\b/i, 'reprimand'],
   [/\bCOMMAND DISCIPLINE\b/i, 'command_discipline'],
+  // NYPD "Warned and admonished", written W&A.
+  [/\bW&A\b|\bWARNED AND ADMONISHED\b/i, 'reprimand'],
   [/\bINSTRUCTIONS?\b/i, 'instructions'],
   [/\b(TRAINING|COUNSEL+ING)\b/i, 'training'],
   [/\bFORFEIT\w*\b.*\bVACATION\b|\bVACATION\b/i, 'forfeit_vacation'],
@@ -118,9 +120,23 @@ export function usSanction(value: string | null): UsSanction | null {
   return first(SANCTION_RULES, value.trim()) ?? 'other';
 }
 
-/** Days of a suspension or forfeiture written in the penalty ("015 - 15 SUSPENSION", "Forfeit vacation 10 days"). */
+/**
+ * A disciplinary decision after the investigation that cleared the officer (Philadelphia's
+ * "No Guilty Findings" after a sustained finding): it outranks the investigation's finding for
+ * the status label, as a favourable later outcome must (rule R14).
+ */
+export function clearedByDiscipline(value: string | null): boolean {
+  return !!value && /^(NO GUILTY FINDINGS?|NOT GUILTY)\b/i.test(value.trim());
+}
+
+/**
+ * Days of a suspension or forfeiture written in the penalty ("015 - 15 SUSPENSION", "Forfeit
+ * vacation 10 days", "Vacation: 0.50 days"); the first figure when a penalty names several.
+ */
 export function penaltyDays(value: string): number | null {
-  const m = /\b(\d{1,3})\s*(?:DAYS?\b|SUSPENSION\b)/i.exec(value.replace(/^\d{3}\s*-\s*/, ''));
+  const m = /(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:DAYS?\b|SUSPENSION\b)/i.exec(
+    value.replace(/^\d{3}\s*-\s*/, ''),
+  );
   return m ? Number(m[1]) : null;
 }
 

@@ -1,5 +1,6 @@
 // The public incident page and its loader. The editor's preview calls the same loader with
 // preview: true and renders the same component, so a preview is exactly the public page.
+import { DatasetOrigins, datasetOriginsOf, type DatasetOrigin } from '../imports/provenance.tsx';
 import { AllegationRecord } from '../allegations/components.tsx';
 import {
   chainRecords,
@@ -34,6 +35,8 @@ type IncidentRow = NonNullable<Awaited<ReturnType<typeof findIncident>>>;
 
 /** Everything the incident page shows. */
 export interface IncidentPageData {
+  /** The published datasets the incident was imported from, with their licences. */
+  origins: DatasetOrigin[];
   incident: IncidentRow;
   claims: ClaimView[];
   units: Awaited<ReturnType<typeof incidentUnits>>;
@@ -99,7 +102,7 @@ export async function loadIncidentPage(
   const states = opts.preview ? ['published', 'draft', 'in_review'] : ['published'];
   const incident = await findIncident(db, key, states);
   if (!incident) return null;
-  const [claims, units, linked, people, timeline, allegations, statements] = await Promise.all([
+  const [claims, units, linked, people, timeline, allegations, statements, origins] = await Promise.all([
     claimsFor(db, 'incident_id', [incident.id]),
     incidentUnits(db, incident.id),
     incidentOfficers(db, incident.id),
@@ -107,6 +110,7 @@ export async function loadIncidentPage(
     incidentTimeline(db, incident.id),
     loadAllegations(db, { incidentId: incident.id }, { preview: opts.preview }),
     incidentStatements(db, incident.id),
+    datasetOriginsOf(db, incident.id),
   ]);
   const chain = chainRecords(allegations);
   const corrections = await correctionsFor(db, {
@@ -129,6 +133,7 @@ export async function loadIncidentPage(
   );
   return {
     incident,
+    origins,
     claims: ownClaims,
     units,
     officers,
@@ -262,6 +267,7 @@ export function IncidentPage(props: { data: IncidentPageData }) {
           <h2 id="sources-title">Sources for this account</h2>
           <ClaimList claims={d.claims} label="account" heading={false} />
         </section>
+        <DatasetOrigins origins={d.origins} />
         <section aria-labelledby="officers-title">
           <h2 id="officers-title">Officers</h2>
           <OfficerList officers={d.officers} />

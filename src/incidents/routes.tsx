@@ -1,6 +1,6 @@
 import { guardRender } from '../publication/render-guard.ts';
 import { CourtReportPage } from '../legal/court-report.tsx';
-import { courtReports } from '../legal/proceedings.ts';
+import { courtReports, type CourtReport } from '../legal/proceedings.ts';
 import { Hono } from 'hono';
 import { CorrectionList } from '../corrections/components.tsx';
 import { listCorrections, type CorrectionView } from '../corrections/repository.ts';
@@ -11,8 +11,8 @@ import { StatusLabel } from '../http/components.tsx';
 import { latest, sendPage } from '../http/cache.ts';
 import { Layout } from '../http/layout.tsx';
 import { PartialDate } from '../http/time.tsx';
-import { IncidentPage, loadIncidentPage } from './page.tsx';
-import { survivorSlug } from '../matching/redirect.ts';
+import { IncidentPage, loadIncidentPage, type IncidentPageData } from './page.tsx';
+import { loadOrMoved } from '../matching/redirect.ts';
 import { countPublished, listPublishedIncidents, type IncidentListItem } from './repository.ts';
 
 /** How many corrections the home page shows. */
@@ -127,6 +127,30 @@ export function HomePage(props: HomePageData) {
   );
 }
 
+/** What an incident's public address shows (the page and the API alike). */
+export type PublicIncident =
+  | { kind: 'record'; data: IncidentPageData }
+  | { kind: 'court_reports'; reports: CourtReport[]; corrections: CorrectionView[] };
+
+/**
+ * The public view of an incident: its record, or while criminal proceedings are active only the
+ * court reports (rule R5). Not found unless published; 451 while the render guard holds it.
+ */
+export async function loadPublicIncident(db: Db, slug: string): Promise<PublicIncident> {
+  const data = await loadIncidentPage(db, { slug }, { preview: false });
+  if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published incident at this address.');
+  // The legal checks again at render time (R6, R10): an order made after publication takes the
+  // page down at once.
+  await guardRender(db, 'incidents', data.incident.id);
+  if (data.incident.proceedings_active)
+    return {
+      kind: 'court_reports',
+      reports: await courtReports(db, data.incident.id),
+      corrections: data.corrections,
+    };
+  return { kind: 'record', data };
+}
+
 /** Public pages about incidents: the home page lists the published ones; each has its own page. */
 export function incidentRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -140,25 +164,19 @@ export function incidentRoutes(deps: AppDeps): Hono {
   });
 
   app.get('/incidents/:slug', async (c) => {
-    const data = await loadIncidentPage(deps.db, { slug: c.req.param('slug') }, { preview: false });
+    const found = await loadOrMoved(deps.db, 'incidents', c.req.param('slug'), (slug) =>
+      loadPublicIncident(deps.db, slug),
+    );
     // A record merged into a published one: its address leads there (until the merge is undone).
-    const moved = data ? null : await survivorSlug(deps.db, 'incidents', c.req.param('slug'));
-    if (moved) return c.redirect(`/incidents/${encodeURIComponent(moved)}`, 302);
-    if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published incident at this address.');
-    // The legal checks again at render time (R6, R10): an order made after publication takes the
-    // page down at once.
-    const id = data.incident.id;
-    await guardRender(deps.db, 'incidents', id);
-    // Rule R5 at render time: while proceedings are active, the court report and nothing more.
-    if (data.incident.proceedings_active) {
-      const reports = await courtReports(deps.db, id);
+    if ('moved' in found) return c.redirect(`/incidents/${encodeURIComponent(found.moved)}`, 302);
+    const shown = found.data;
+    if (shown.kind === 'court_reports')
       return sendPage(
         c,
-        <CourtReportPage reports={reports} corrections={data.corrections} />,
-        latest(...reports.map((r) => r.updatedAt), ...data.corrections.map((e) => e.publishedAt)),
+        <CourtReportPage reports={shown.reports} corrections={shown.corrections} />,
+        latest(...shown.reports.map((r) => r.updatedAt), ...shown.corrections.map((e) => e.publishedAt)),
       );
-    }
-    return sendPage(c, <IncidentPage data={data} />, data.lastModified);
+    return sendPage(c, <IncidentPage data={shown.data} />, shown.data.lastModified);
   });
   return app;
 }

@@ -13,12 +13,20 @@ const TEXT_COLUMNS: Record<PublishableTable, string[]> = {
   statements: ['summary', 'quote', 'speaker_role'],
 };
 /** The texts of one record that will be public. */
-export async function publicTexts(db: Db, table: PublishableTable, id: string): Promise<string[]> {
+export function publicTexts(db: Db, table: PublishableTable, id: string): Promise<string[]> {
+  return publicTextsOf(db, table, [id]);
+}
+
+/** The public texts of several records of one table, in two queries whatever their number. */
+export async function publicTextsOf(db: Db, table: PublishableTable, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
   const cols = TEXT_COLUMNS[table];
   const { rows } = await sql<Record<string, string | null>>`
-    SELECT ${sql.join(cols.map((c) => sql.ref(c)))} FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
+    SELECT ${sql.join(cols.map((c) => sql.ref(c)))} FROM ${sql.table(table)} WHERE id = ANY(${ids}::uuid[])`.execute(
+    db,
+  );
   const claims = await sql<{ quoted_passage: string | null; passage_note: string | null }>`
-    SELECT quoted_passage, passage_note FROM claims WHERE ${sql.ref(CLAIM_COLUMN_OF[table])} = ${id}`.execute(
+    SELECT quoted_passage, passage_note FROM claims WHERE ${sql.ref(CLAIM_COLUMN_OF[table])} = ANY(${ids}::uuid[])`.execute(
     db,
   );
   return [

@@ -36,7 +36,7 @@ const numbersDiffer = sql`(${numbers('ia')} <> '' AND ${numbers('ib')} <> '' AND
  * The evidence about every pair of unmerged, dated incidents that share a force, come within
  * WINDOW_DAYS of each other (periods read with their precision) and share an officer or a
  * similar place, where at least one is in scope. Neighbours are found through the force/date
- * index (`incidents_force_date_idx`): a window of days around each incident's period, plus an
+ * index (`incidents_force_occurred_idx`): a window of days around each incident's period, plus an
  * exact probe for the month and the year that period starts in (incidents known only to the
  * month or year are stored on its first day), plus the few incidents dated by a range and those
  * that share the force only through `incident_forces`. One statement.

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
+import { AppError } from '../errors/catalogue.ts';
 
 /**
  * The public page a merged record's address now leads to: its survivor (through later merges),
@@ -23,4 +24,25 @@ export async function survivorSlug(
     SELECT r.slug FROM chain c JOIN ${t} r ON r.id = c.id
     WHERE c.merged_into IS NULL AND r.publication_state = 'published' ${named}`.execute(db);
   return rows[0]?.slug ?? null;
+}
+
+/**
+ * A public page's data, or where a merged record's address leads instead: the loader's "not
+ * found" is answered with the survivor's slug when there is one (the caller redirects, 302), and
+ * rethrown otherwise. Every other error (a 451 hold) passes through unchanged.
+ */
+export async function loadOrMoved<T>(
+  db: Db,
+  table: 'officers' | 'incidents',
+  slug: string,
+  load: (slug: string) => Promise<T>,
+): Promise<{ data: T } | { moved: string }> {
+  try {
+    return { data: await load(slug) };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'CUS_NOT_FOUND') throw err;
+    const moved = await survivorSlug(db, table, slug);
+    if (!moved) throw err;
+    return { moved };
+  }
 }

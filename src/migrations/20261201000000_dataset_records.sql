@@ -63,7 +63,7 @@ ALTER TABLE incidents
 CREATE INDEX officers_merged_into_idx ON officers (merged_into) WHERE merged_into IS NOT NULL;
 CREATE INDEX incidents_merged_into_idx ON incidents (merged_into) WHERE merged_into IS NOT NULL;
 -- Matching looks for incidents of one force near a date.
-CREATE INDEX incidents_force_date_idx ON incidents (force_id, occurred_on);
+CREATE INDEX incidents_force_occurred_idx ON incidents (force_id, occurred_on);
 CREATE INDEX incidents_place_trgm_idx ON incidents USING gin (f_unaccent(lower(place)) gin_trgm_ops);
 
 -- A possible match between two records of the same kind, with the evidence for it. Pairs are

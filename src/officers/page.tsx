@@ -1,4 +1,5 @@
 // The public officer page and its loader; the editor's preview renders the same component.
+import { DatasetOrigins, datasetOriginsOf, type DatasetOrigin } from '../imports/provenance.tsx';
 import { AllegationRecord, allegationAnchor } from '../allegations/components.tsx';
 import { chainRecords, loadAllegations, type AllegationView } from '../allegations/repository.ts';
 import { RecordCorrections } from '../corrections/components.tsx';
@@ -6,6 +7,7 @@ import { correctionsFor, type CorrectionView } from '../corrections/repository.t
 import type { Db } from '../db/client.ts';
 import { latest } from '../http/cache.ts';
 import { StatusLabel } from '../http/components.tsx';
+import { feedLinks, FollowBox, officerFollow } from '../follow/components.tsx';
 import { Layout } from '../http/layout.tsx';
 import { Breadcrumbs, PreviewBanner } from '../http/record.tsx';
 import { DataTable } from '../http/table.tsx';
@@ -17,6 +19,8 @@ import { findNamedOfficer, officerCareer, type OfficerKey } from './record.ts';
 /** Everything the officer page shows. */
 export interface OfficerPageData {
   officer: NonNullable<Awaited<ReturnType<typeof findNamedOfficer>>>;
+  /** The published datasets the officer's record was imported from, with their licences. */
+  origins: DatasetOrigin[];
   career: Awaited<ReturnType<typeof officerCareer>>;
   allegations: AllegationView[];
   claims: ClaimView[];
@@ -62,10 +66,11 @@ export async function loadOfficerPage(
   const states = opts.preview ? ['published', 'draft', 'in_review'] : ['published'];
   const officer = await findNamedOfficer(db, key, states);
   if (!officer) return null;
-  const [career, allegations, claims] = await Promise.all([
+  const [career, allegations, claims, origins] = await Promise.all([
     officerCareer(db, officer.id),
     loadAllegations(db, { officerId: officer.id }, { preview: opts.preview, nameableOfficerId: officer.id }),
     claimsFor(db, 'officer_id', [officer.id]),
+    datasetOriginsOf(db, officer.id),
   ]);
   const chain = chainRecords(allegations);
   const corrections = await correctionsFor(db, {
@@ -84,6 +89,7 @@ export async function loadOfficerPage(
   );
   return {
     officer,
+    origins,
     career,
     allegations,
     claims: ownClaims,
@@ -180,11 +186,14 @@ function Summary(props: { data: OfficerPageData }) {
 }
 
 /** The public officer page (also rendered, with a banner, as the editor's preview). */
-export function OfficerPage(props: { data: OfficerPageData }) {
+export function OfficerPage(props: { data: OfficerPageData; digests?: boolean }) {
   const { officer: o, allegations, preview } = props.data;
   const n = allegations.length;
+  // A preview's officer may not be public yet: no feed or pattern links for it.
+  const follow = preview ? undefined : officerFollow(o.slug, o.published_name, props.digests ?? false);
   return (
     <Layout
+      feeds={feedLinks(follow)}
       title={o.published_name}
       section="none"
       description={`${o.published_name}, ${o.force_name}: ${n} published allegation${n === 1 ? '' : 's'}, each with its status and outcome.`}
@@ -214,6 +223,8 @@ export function OfficerPage(props: { data: OfficerPageData }) {
           <h2 id="sources-title">Sources about this officer</h2>
           <ClaimList claims={props.data.claims} label="officer" heading={false} />
         </section>
+        {follow && <FollowBox follow={follow} />}
+        <DatasetOrigins origins={props.data.origins} />
         <RecordCorrections entries={props.data.corrections} />
       </article>
     </Layout>

@@ -55,11 +55,17 @@ export async function currentRevision(db: Db, id: string): Promise<number> {
   return Number(rows[0]?.seq ?? 0);
 }
 
-/** Everyone who changed the record or its links (user ids). */
+/**
+ * Everyone who changed the record or its links (user ids). A change made with an API token
+ * (actor `token:<id>`) counts as its owner's, so nobody approves what their own token wrote.
+ */
 export async function authorsOf(db: Db, id: string): Promise<Set<string>> {
-  const { rows } = await sql<{ actor: string }>`
-    SELECT DISTINCT actor FROM audit_log WHERE ${ownRows(id)} AND action <> 'approve'`.execute(db);
-  return new Set(rows.filter((r) => r.actor.startsWith('user:')).map((r) => r.actor.slice(5)));
+  const { rows } = await sql<{ actor: string; owner: string | null }>`
+    SELECT DISTINCT l.actor, t.user_id AS owner FROM audit_log l
+    LEFT JOIN api_tokens t ON l.actor = 'token:' || t.id::text
+    WHERE ${ownRows(id)} AND l.action <> 'approve'`.execute(db);
+  const ids = rows.map((r) => (r.actor.startsWith('user:') ? r.actor.slice(5) : r.owner));
+  return new Set(ids.filter((x): x is string => x !== null));
 }
 
 /** Approvals of the current revision by people who are not among its authors. */

@@ -1,7 +1,7 @@
 import { cached } from '../db/cache.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
-import { allowedTexts, publicTexts } from '../legal/pii-repository.ts';
+import { allowedTexts, publicTexts, publicTextsOf } from '../legal/pii-repository.ts';
 import { describeFinding, scanPii } from '../legal/pii.ts';
 import { ORDER_TYPES, restrictionsOn } from '../legal/restrictions.ts';
 import { minorProblems } from '../legal/minors.ts';
@@ -35,8 +35,7 @@ export function renderProblems(db: Db, table: PublishableTable, id: string): Pro
   return cached(db, `render-guard:${table}:${id}`, TTL_MS, async () => {
     const today = new Date().toISOString().slice(0, 10);
     const texts = await publicTexts(db, table, id);
-    for (const a of await shownAllegations(db, table, id))
-      texts.push(...(await publicTexts(db, 'allegations', a)));
+    texts.push(...(await publicTextsOf(db, 'allegations', await shownAllegations(db, table, id))));
     const problems: CheckProblem[] = [];
     for (const r of await restrictionsOn(db, table, id, texts, today))
       problems.push({

@@ -14,6 +14,16 @@ import { setPublicationState, type PublishableTable } from './service.ts';
 /** A signed-in user as the workflow needs them. */
 export interface Editor extends Principal {
   id: string;
+  /**
+   * Who the audit log names for this user's changes: `user:<id>` when they act themselves,
+   * `token:<id>` when one of their API tokens acts for them (src/api/tokens.ts).
+   */
+  actor?: string;
+}
+
+/** The audit-log actor of a user's change (see Editor.actor). */
+export function actorOf(user: Editor): string {
+  return user.actor ?? `user:${user.id}`;
 }
 
 /** The moves the editorial workflow allows, and who may make them. */
@@ -84,7 +94,7 @@ export async function changeState(
       { field: 'correction.what', message: 'say what changed, and why, for the public corrections log' },
     ]);
   }
-  const actor = `user:${user.id}`;
+  const actor = actorOf(user);
   await setPublicationState(trx, actor, table, id, to);
   if (kinds && note) await recordCorrection(trx, actor, { entityType: table, entityId: id }, note);
 }

@@ -8,7 +8,10 @@ import { lastChange, loadFilterOptions, resolveFilters, type FilterOptions } fro
 import { Results, SearchForm } from './page.tsx';
 import { runSearch } from './repository.ts';
 import { loadResults, type SearchResult } from './results.ts';
-import { isBlankSearch, searchQuery, type SearchParams, type SearchType } from './schema.ts';
+import { isBlankSearch, searchQuery, searchUrl, type SearchParams, type SearchType } from './schema.ts';
+import { cached } from '../db/cache.ts';
+import { feedLinks, FollowBox, type Follow } from '../follow/components.tsx';
+import { searchFeedPath } from '../follow/targets.ts';
 
 function pageTitle(p: SearchParams, page: number): string {
   const base = p.q ? `Search results for “${p.q}”` : isBlankSearch(p) ? 'Search' : 'Search results';
@@ -24,8 +27,27 @@ export interface SearchPageData {
   modified: Date | null;
 }
 
-/** Runs a validated search and loads what its page needs (no results for a blank search). */
-export async function loadSearchPage(db: Db, params: SearchParams): Promise<SearchPageData> {
+/** How long a search's results are reused by default; any write (here or on another instance) drops them. */
+export const SEARCH_CACHE_SECONDS = 30;
+/** Distinct searches kept (each is one page of results): bounded, so varied queries cannot fill memory. */
+const SEARCH_ENTRIES = 500;
+
+/**
+ * Runs a validated search and loads what its page needs (no results for a blank search). When a
+ * story breaks, many readers run the same search: identical searches share one run and its
+ * results for 30 s, or until anything is written.
+ */
+export function loadSearchPage(
+  db: Db,
+  params: SearchParams,
+  cacheSeconds = SEARCH_CACHE_SECONDS,
+): Promise<SearchPageData> {
+  if (cacheSeconds === 0) return searchPageNow(db, params);
+  const key = `search:${searchUrl(params)}`;
+  return cached(db, key, cacheSeconds * 1000, () => searchPageNow(db, params), SEARCH_ENTRIES);
+}
+
+async function searchPageNow(db: Db, params: SearchParams): Promise<SearchPageData> {
   const page = params.page ?? 1;
   // Read first, so the page is never older than the Last-Modified it is sent with.
   const modified = await lastChange(db);
@@ -41,14 +63,32 @@ export async function loadSearchPage(db: Db, params: SearchParams): Promise<Sear
 }
 
 /** The search page: form, and results when there is a search. */
-export function SearchPage(props: { data: SearchPageData }) {
+export function SearchPage(props: { data: SearchPageData; digests?: boolean }) {
   const { params, page, options, results } = props.data;
+  // A search with words or filters can be followed: its first page, newest first, as a feed.
+  const follow: Follow | undefined = results
+    ? {
+        feed: searchFeedPath(searchUrl(params, { page: undefined })),
+        title: params.q ? `Search: ${params.q}` : 'Saved search',
+        patterns: [{ href: '/patterns', label: 'Patterns across the published records' }],
+        digests: props.digests ?? false,
+      }
+    : undefined;
   return (
-    <Layout title={pageTitle(params, page)} section="search" query={params.q} noindex>
+    <Layout
+      title={pageTitle(params, page)}
+      section="search"
+      query={params.q}
+      noindex
+      feeds={feedLinks(follow)}
+    >
       <h1>Search the records</h1>
       <SearchForm params={params} options={options} />
       {results ? (
-        <Results params={params} page={page} {...results} />
+        <>
+          <Results params={params} page={page} {...results} />
+          {follow && <FollowBox follow={follow} />}
+        </>
       ) : (
         <p>
           Type words, a name or part of a shoulder number, or choose a filter, to search published incidents,
@@ -67,8 +107,8 @@ export function SearchPage(props: { data: SearchPageData }) {
 export function searchRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/search', async (c) => {
-    const data = await loadSearchPage(deps.db, parseQuery(c, searchQuery));
-    return sendPage(c, <SearchPage data={data} />, data.modified);
+    const data = await loadSearchPage(deps.db, parseQuery(c, searchQuery), deps.searchCacheSeconds);
+    return sendPage(c, <SearchPage data={data} digests={deps.mailer !== undefined} />, data.modified);
   });
   return app;
 }

@@ -13,7 +13,8 @@ import { ArchiveLine, ClaimList, safeHref, SourceLine } from '../sources/compone
 /** Find a statement by public slug or (for the editor) id. */
 export type StatementKey = { slug: string } | { id: string };
 
-const PROMISES: Record<string, string> = {
+/** How each kind of promise reads after "a promise". */
+export const PROMISES: Record<string, string> = {
   root_out: 'to root out wrongdoing',
   dismissals: 'about dismissals',
   culture_change: 'about changing the culture',

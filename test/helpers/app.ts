@@ -31,6 +31,11 @@ export function testApp(t: TestDatabase, overrides: Partial<AppDeps> = {}): Hono
     blobs: testBlobs,
     vault: testVault,
     receipts: testReceipts,
+    // Captures and URL ingestion as served, but quick to give up: tests never reach the network.
+    captureLimits: { timeoutMs: 2000, maxBytes: 1024 * 1024, maxRedirects: 2, allowPrivate: false },
+    // Rate limits are tested on their own (src/api/api.test.ts); suites that sweep every route
+    // from one client would otherwise trip them.
+    api: { rateLimit: 0, tokenRateLimit: 0, trustProxy: false },
     ...overrides,
   });
 }

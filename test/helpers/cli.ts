@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { createPostgresDatabase, TEST_BACKEND, type TestDatabase } from './db.ts';
+import { createPostgresDatabase, TEST_BACKEND } from './db.ts';
 
 const BIN = path.resolve('bin/custodiet.js');
 
@@ -74,29 +74,46 @@ export function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+/**
+ * Environment for CLI processes on this run's backend: a fresh PostgreSQL database (dropped by
+ * `close`) or a fresh embedded data directory.
+ */
+export async function backendEnv(
+  prefix: string,
+): Promise<{ env: NodeJS.ProcessEnv; close(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  if (TEST_BACKEND !== 'postgres')
+    return { env: childEnv({ DATA_DIR: dataDir, DATABASE_URL: undefined }), close: async () => undefined };
+  const pg = await createPostgresDatabase();
+  return { env: childEnv({ DATABASE_URL: pg.url, DATA_DIR: dataDir }), close: () => pg.close() };
+}
+
 /** A data folder (and, on PostgreSQL runs, a database) made ready with `init` for one test file. */
 export interface CliSite {
   env: NodeJS.ProcessEnv;
+  /** A private folder for the test's own files. */
   dir: string;
 }
 
 /**
- * Registers before/after hooks that make a fresh data folder (and a PostgreSQL database when this
- * run tests PostgreSQL), run `custodiet init` in it, and remove both afterwards.
+ * Registers before/after hooks that make a fresh backend (`backendEnv`) and a folder for the
+ * test's files, run `custodiet init`, and remove them afterwards.
  */
 export function useCliSite(prefix: string, extra: Record<string, string | undefined> = {}): CliSite {
   const site = {} as CliSite;
-  let pg: TestDatabase | undefined;
+  let close: (() => Promise<void>) | undefined;
   before(async () => {
     site.dir = fs.mkdtempSync(path.join(os.tmpdir(), `custodiet-${prefix}-`));
-    pg = TEST_BACKEND === 'postgres' ? await createPostgresDatabase() : undefined;
-    site.env = childEnv({ DATA_DIR: path.join(site.dir, 'data'), DATABASE_URL: pg?.url, ...extra });
+    const backend = await backendEnv(`custodiet-${prefix}-data-`);
+    close = backend.close;
+    site.env = childEnv({ ...backend.env, ...extra });
     const init = await runCli(['init'], site.env);
     if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
   });
   after(async () => {
-    await pg?.close();
-    fs.rmSync(site.dir, { recursive: true, force: true });
+    await close?.();
+    for (const dir of [site.dir, site.env?.DATA_DIR])
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
   return site;
 }

@@ -42,3 +42,41 @@ export function containsText(haystack: string | Buffer, needle: string): boolean
   if (typeof haystack === 'string') return haystack.includes(needle) || haystack.toLowerCase().includes(hex);
   return haystack.includes(Buffer.from(needle, 'utf8')) || haystack.includes(Buffer.from(hex, 'latin1'));
 }
+
+// Words, and the stretches of text they stand together in: a phrase never spans a comma, quote,
+// bracket or line break (two fields or two rows that happen to end and begin with its words).
+const WORD = /[\p{L}\p{N}'’.-]+/gu;
+const STRETCH = /[\p{L}\p{N}'’. \t-]+/gu;
+const norm = (w: string) => w.toLowerCase().replace(/’/g, "'").replace(/\.$/, '');
+const words = (s: string) => (s.match(WORD) ?? []).map(norm);
+
+/**
+ * Which of many phrases (thousands of names) occur in a large text as whole words, in order,
+ * case-insensitively and whatever the apostrophe: one pass over the text's words, not one
+ * search of the whole text per phrase.
+ */
+export function phrasesIn(haystack: string, phrases: string[]): string[] {
+  const hay: string[] = [];
+  const stretch: number[] = [];
+  let n = 0;
+  for (const m of haystack.matchAll(STRETCH)) {
+    for (const w of words(m[0])) {
+      hay.push(w);
+      stretch.push(n);
+    }
+    n++;
+  }
+  const at = new Map<string, number[]>();
+  hay.forEach((w, i) => {
+    const list = at.get(w);
+    if (list) list.push(i);
+    else at.set(w, [i]);
+  });
+  return phrases.filter((p) => {
+    const ws = words(p);
+    if (ws.length === 0) return false;
+    return (at.get(ws[0]!) ?? []).some((i) =>
+      ws.every((w, k) => hay[i + k] === w && stretch[i + k] === stretch[i]),
+    );
+  });
+}

@@ -6,12 +6,13 @@
 import { saveSanction } from '../../src/allegations/service.ts';
 import { inTransaction, updateRecord } from '../../src/audit/records.ts';
 import type { Db } from '../../src/db/client.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
 import { addIncidentOfficer, addIncidentUnit, saveTimelineEvent } from '../../src/incidents/service.ts';
 import type { ClaimInput, ClaimSubjectType } from '../../src/sources/schema.ts';
 import { saveClaim, saveSnapshot } from '../../src/sources/service.ts';
 import { saveStatement } from '../../src/statements/service.ts';
 import { makeCorrection, publish } from './pages.ts';
-import { ARCHIVE_SHA, officers, people, units, type Text } from './record-parts.ts';
+import { ARCHIVE_SHA, officers, people, plain, units, type Text } from './record-parts.ts';
 import { ACTOR, makeAllegation, makeFinding, makeIncident, makeSource, uniq } from './factories.ts';
 
 export {
@@ -237,3 +238,9 @@ export function buildRecordGraph(db: Db, text: Text) {
 }
 
 export type RecordGraph = Awaited<ReturnType<typeof buildRecordGraph>>;
+
+/** A fresh database on this run's backend with the whole graph in plain text (for suites that read it). */
+export async function openRecordGraph(): Promise<{ t: TestDatabase; g: RecordGraph }> {
+  const t = await createTestDatabase();
+  return { t, g: await buildRecordGraph(t.db, plain) };
+}

@@ -44,4 +44,38 @@ describe('custodiet import', () => {
       );
     },
   );
+
+  test(
+    'generic CSV: --mapping is required, a wrong mapping lists its problems, a good one imports',
+    { timeout: 180_000 },
+    async () => {
+      const csv = path.resolve('test/fixtures/generic/outcomes.csv');
+      const mapping = path.resolve('test/fixtures/generic/mapping.json');
+      const none = await runCli(['import', 'generic', csv], site.env);
+      assert.equal(none.code, 2);
+      assert.match(none.stderr, /needs a mapping file \(--mapping FILE\)/);
+      const bad = path.join(site.dir, 'bad-mapping.json');
+      fs.writeFileSync(
+        bad,
+        fs
+          .readFileSync(mapping, 'utf8')
+          .replace('"published_name": "Officer"', '"home_address": "Officer"')
+          .replace('"dates": "uk"', '"dates": "dd/mm"'),
+      );
+      const refused = await runCli(['import', 'generic', csv, '--mapping', bad], site.env);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /The mapping file is not valid\.\n {2}- dates: must be "iso"/);
+      assert.match(refused.stderr, /records\.officer\.fields\.home_address: Custodiet never stores this/);
+      const ok = await runCli(['import', 'generic', csv, '--mapping', mapping], site.env);
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.match(ok.stdout, /Imported 9 rows/);
+      assert.match(ok.stdout, /allegation: 9 created, 0 updated/);
+      const again = await runCli(['import', 'generic', csv, '--mapping', mapping], site.env);
+      assert.match(again.stdout, /imported before: nothing changed/);
+      assert.equal(
+        (await runCli(['import', 'nyc-ccrb-penalties', csv, '--mapping', mapping], site.env)).code,
+        2,
+      );
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runImport } from '../../imports/framework.ts';
-import { FORMATS } from '../../imports/formats/index.ts';
 import { matchAfterImport, matchSummary } from '../../matching/after-import.ts';
+import { FormatSettingsError, runImport, type ImportFormat } from '../../imports/framework.ts';
+import { FORMATS, formatFor } from '../../imports/formats/index.ts';
 import type { RecordCounts } from '../../imports/records.ts';
 import { progressLine, writeErrorReport } from '../../imports/report.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -13,26 +13,32 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a public dataset file (all or nothing; re-importing changes nothing)',
   usage:
-    'custodiet import FORMAT FILE [--dry-run] [--encoding utf-8|latin1] [--retrieved YYYY-MM-DD] [--errors FILE]',
+    'custodiet import FORMAT FILE [--mapping MAPPING.json] [--force FORCE] [--dry-run] [--encoding utf-8|latin1] [--retrieved YYYY-MM-DD] [--errors FILE]',
   details:
     `Formats: ${Object.keys(FORMATS).join(', ')} (column mappings in docs/imports.md).\n` +
     'Every row is validated; if any is bad, nothing is imported and the problems (line, column,\n' +
     'message) go to the error report (--errors, default FILE-NAME.errors.csv here). The same file\n' +
     'imported again changes nothing; a newer file of the same scope (one force and month for\n' +
-    'police.uk) replaces the older one. --dry-run validates without writing.',
+    'police.uk) replaces the older one. --dry-run validates without writing.\n' +
+    'generic reads any CSV through a JSON mapping file (--mapping). The OpenOversight formats take\n' +
+    '--force: a force slug or a US agency as "Name, ST", when the file name does not say it.',
   options: {
     'dry-run': { type: 'boolean' },
     encoding: { type: 'string' },
     retrieved: { type: 'string' },
     errors: { type: 'string' },
+    mapping: { type: 'string' },
+    force: { type: 'string' },
   },
   positionals: { min: 2, max: 2 },
   async run({ values, positionals, config, out }) {
     const [formatId, file] = positionals as [string, string];
-    const format = FORMATS[formatId];
-    if (!format)
-      throw new UsageError(`Unknown format '${formatId}'. Formats: ${Object.keys(FORMATS).join(', ')}.`);
     if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
+    const format = configured(
+      formatId,
+      values.mapping as string | undefined,
+      values.force as string | undefined,
+    );
     const encoding = values.encoding ?? 'utf-8';
     if (encoding !== 'utf-8' && encoding !== 'latin1') throw new UsageError('--encoding is utf-8 or latin1.');
     const retrieved = values.retrieved as string | undefined;
@@ -96,6 +102,26 @@ export const importCommand: Command = {
     }
   },
 };
+
+/** The format with its settings: a usage mistake exits 2, a wrong mapping lists its problems. */
+function configured(
+  id: string,
+  mappingFile: string | undefined,
+  force: string | undefined,
+): ImportFormat<unknown, unknown> {
+  if (mappingFile !== undefined && !fs.existsSync(mappingFile))
+    throw new UsageError(`No such mapping file: ${mappingFile}`);
+  const mapping = mappingFile === undefined ? undefined : fs.readFileSync(mappingFile, 'utf8');
+  try {
+    return formatFor(id, {
+      ...(mapping !== undefined ? { mapping } : {}),
+      ...(force !== undefined ? { force } : {}),
+    });
+  } catch (err) {
+    if (err instanceof FormatSettingsError && err.problems.length === 0) throw new UsageError(err.message);
+    throw err;
+  }
+}
 
 /** "Records: 300 incidents created, 2 updated; …" — what an import did to Custodiet records. */
 export function recordSummary(records: RecordCounts, verb = ''): string {

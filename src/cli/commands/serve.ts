@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { blobStoreFromConfig } from '../../blobs/from-config.ts';
 import { startCaptureQueue, type CaptureQueue } from '../../capture/queue.ts';
 import { openDatabase } from '../../db/client.ts';
+import { listenForWrites } from '../../db/write-notices.ts';
 import { loadVaultKey, openVault } from '../../uploads/vault.ts';
 import { loadReceiptKey, openReceiptSigner } from '../../submissions/receipt.ts';
 import { migrate } from '../../db/migrations.ts';
@@ -11,6 +12,11 @@ import { createApp, type AppDeps } from '../../http/app.ts';
 import { createLogger, type Logger } from '../../http/logger.ts';
 import type { Config } from '../../config/config.ts';
 import type { Command } from '../command.ts';
+import { startJobs, type Jobs } from '../../jobs/boss.ts';
+import { startPatternRefresh } from '../../patterns/queue.ts';
+import { startWebhooks } from '../../follow/queue.ts';
+import { startDigests } from '../../follow/digest-queue.ts';
+import { smtpMailer } from '../../follow/mailer.ts';
 
 /** Opens (and migrates) the database, optionally seeds the demo cases, and serves HTTP until stopped. */
 export const serveCommand: Command = {
@@ -51,9 +57,15 @@ export const serveCommand: Command = {
       contactEmail: config.contactEmail,
       blobs: await blobStoreFromConfig(config),
       vault: await openVault(loadVaultKey(config.originals)),
+      captureLimits: config.capture,
       receipts: await openReceiptSigner(loadReceiptKey(config.receipts)),
       matching: config.matching,
+      api: config.api,
+      searchCacheSeconds: config.searchCacheSeconds,
+      ...(config.smtp ? { mailer: smtpMailer(config.smtp) } : {}),
     };
+    // Other instances' writes must reach this one's caches (render-guard verdicts, counts).
+    const notices = config.databaseUrl ? listenForWrites(config.databaseUrl, logger) : undefined;
     const app = createApp(deps);
     const server = serve({ fetch: app.fetch, port, hostname: host });
     await new Promise<void>((resolve, reject) => {
@@ -67,6 +79,7 @@ export const serveCommand: Command = {
     // The capture queue starts once pages are being served: its first start creates pg-boss's schema,
     // which readers should not wait for. Routes read deps.capture when they run.
     deps.capture = await startCaptureWorker(config, deps, logger);
+    const jobs = await startBackgroundJobs(config, deps, logger);
     await new Promise<void>((resolve) => {
       const stop = () => {
         out('Shutting down…');
@@ -78,6 +91,9 @@ export const serveCommand: Command = {
       process.once('SIGTERM', stop);
     });
     await deps.capture?.stop();
+    await jobs?.stop();
+    await notices?.stop();
+    deps.mailer?.close();
     await database.close();
     return 0;
   },
@@ -97,6 +113,22 @@ async function startCaptureWorker(
     return queue;
   } catch (err) {
     logger.error('the capture queue did not start; sources will wait for `custodiet capture`', err);
+    return undefined;
+  }
+}
+
+/** Pattern refreshes, webhook deliveries and e-mail digests (same switch as captures); a failure is logged, not fatal. */
+async function startBackgroundJobs(config: Config, deps: AppDeps, logger: Logger): Promise<Jobs | undefined> {
+  if (!config.capture.worker) return undefined;
+  try {
+    const jobs = await startJobs(deps.db, logger);
+    await startPatternRefresh(jobs, deps.db, config.patternsRefreshMinutes, logger);
+    await startWebhooks(jobs, deps.db, { baseUrl: config.publicUrl, logger });
+    if (deps.mailer)
+      await startDigests(jobs, deps.db, { mailer: deps.mailer, baseUrl: config.publicUrl, logger });
+    return jobs;
+  } catch (err) {
+    logger.error('background jobs did not start; pattern figures and webhooks wait for the next start', err);
     return undefined;
   }
 }

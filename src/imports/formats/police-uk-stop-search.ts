@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { ImportFileError } from '../read.ts';
 import { bool, coordinate, text } from '../fields.ts';
-import type { ImportFormat } from '../framework.ts';
+import type { DatasetInfo, ImportFormat } from '../framework.ts';
 
 /**
  * police.uk stop-and-search CSV, one file per force and month as data.police.uk publishes it
@@ -11,7 +11,7 @@ import type { ImportFormat } from '../framework.ts';
  */
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?$/;
-const FILE_NAME = /^(\d{4})-(\d{2})-([a-z0-9-]+)-stop-and-search\.csv$/;
+const FILE_NAME = /^(\d{4})-(\d{2})-([a-z0-9-]+)-stop-and-search\.(csv|json)$/;
 
 // Empty strings are how police.uk writes "not recorded".
 const optional = (max = 300) => text(max);
@@ -46,18 +46,49 @@ export const stopSearchRow = z
   .loose();
 type StopSearchRow = z.output<typeof stopSearchRow>;
 
-function nameParts(fileName: string) {
+function nameParts(fileName: string, ext: 'csv' | 'json' = 'csv') {
   const m = FILE_NAME.exec(fileName);
-  if (!m)
+  if (!m || m[4] !== ext)
     throw new ImportFileError(
-      `"${fileName}" is not named like a police.uk file (YYYY-MM-<force>-stop-and-search.csv); the name says which force and month it covers.`,
+      `"${fileName}" is not named like a police.uk file (YYYY-MM-<force>-stop-and-search.${ext}); the name says which force and month it covers.`,
     );
   return { month: `${m[1]}-${m[2]}`, force: m[3]! };
+}
+
+/** The CSV and the API JSON of one force and month hold the same searches: either replaces the other. */
+const SCOPE_FORMATS = ['police-uk-stop-search', 'police-uk-stop-search-json'] as const;
+
+function datasetFor(ext: 'csv' | 'json') {
+  return (fileName: string): DatasetInfo => {
+    const { month, force } = nameParts(fileName, ext);
+    return {
+      publisher: 'police.uk (Home Office)',
+      title: 'police.uk open data: stop and search',
+      licence:
+        'Open Government Licence v3.0. Contains public sector information licensed under the Open Government Licence v3.0.',
+      url: 'https://data.police.uk/data/',
+      scope: `${force}/${month}`,
+    };
+  };
+}
+
+function prepareFor(ext: 'csv' | 'json') {
+  return async (trx: Db, fileName: string) => {
+    const { force } = nameParts(fileName, ext);
+    const row = await trx
+      .selectFrom('forces')
+      .select('id')
+      .where('police_uk_id', '=', force)
+      .executeTakeFirst();
+    if (!row) throw new ImportFileError(`No force has the police.uk id "${force}".`);
+    return { forceId: row.id };
+  };
 }
 
 export const policeUkStopSearch: ImportFormat<StopSearchRow, { forceId: string }> = {
   id: 'police-uk-stop-search',
   title: 'police.uk stop and search',
+  scopeFormats: SCOPE_FORMATS,
   columns: [
     'Type',
     'Date',
@@ -71,27 +102,8 @@ export const policeUkStopSearch: ImportFormat<StopSearchRow, { forceId: string }
     'Object of search',
     'Outcome',
   ],
-  dataset(fileName) {
-    const { month, force } = nameParts(fileName);
-    return {
-      publisher: 'police.uk (Home Office)',
-      title: 'police.uk open data: stop and search',
-      licence:
-        'Open Government Licence v3.0. Contains public sector information licensed under the Open Government Licence v3.0.',
-      url: 'https://data.police.uk/data/',
-      scope: `${force}/${month}`,
-    };
-  },
-  async prepare(trx: Db, fileName: string) {
-    const { force } = nameParts(fileName);
-    const row = await trx
-      .selectFrom('forces')
-      .select('id')
-      .where('police_uk_id', '=', force)
-      .executeTakeFirst();
-    if (!row) throw new ImportFileError(`No force has the police.uk id "${force}".`);
-    return { forceId: row.id };
-  },
+  dataset: datasetFor('csv'),
+  prepare: prepareFor('csv'),
   row: stopSearchRow,
   async write(trx, rows, ctx) {
     await trx
@@ -121,4 +133,46 @@ export const policeUkStopSearch: ImportFormat<StopSearchRow, { forceId: string }
       )
       .execute();
   },
+};
+
+// The API's JSON (stops-force, stops-street…) as the CSV's named fields: booleans as True/False,
+// null or absent as empty, the location's point flattened. `outcome` is `false` in some older
+// answers when there was none.
+const asText = (v: unknown): string =>
+  v === null || v === undefined || v === false ? '' : v === true ? 'True' : String(v);
+const asBool = (v: unknown): string => (v === true ? 'True' : v === false ? 'False' : asText(v));
+
+/** One API stop-and-search object as the CSV's fields. */
+export function flattenStop(o: Record<string, unknown>): Record<string, string> {
+  const loc = (o.location ?? {}) as Record<string, unknown>;
+  return {
+    Type: asText(o.type),
+    Date: asText(o.datetime),
+    'Part of a policing operation': asBool(o.operation),
+    'Policing operation': asText(o.operation_name),
+    Latitude: asText(loc.latitude),
+    Longitude: asText(loc.longitude),
+    Gender: asText(o.gender),
+    'Age range': asText(o.age_range),
+    'Self-defined ethnicity': asText(o.self_defined_ethnicity),
+    'Officer-defined ethnicity': asText(o.officer_defined_ethnicity),
+    Legislation: asText(o.legislation),
+    'Object of search': asText(o.object_of_search),
+    Outcome: asText(o.outcome),
+    'Outcome linked to object of search': asBool(o.outcome_linked_to_object_of_search),
+    'Removal of more than just outer clothing': asBool(o.removal_of_more_than_outer_clothing),
+  };
+}
+
+/**
+ * The data.police.uk API's stop-and-search answer (`stops-force?force=…&date=YYYY-MM`) saved as
+ * `YYYY-MM-<force>-stop-and-search.json`: the same events as the monthly CSV, the same scope.
+ */
+export const policeUkStopSearchJson: ImportFormat<StopSearchRow, { forceId: string }> = {
+  ...policeUkStopSearch,
+  id: 'police-uk-stop-search-json',
+  title: 'police.uk stop and search (API JSON)',
+  json: { flatten: flattenStop },
+  dataset: datasetFor('json'),
+  prepare: prepareFor('json'),
 };

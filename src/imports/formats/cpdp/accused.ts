@@ -4,7 +4,15 @@ import { slugify } from '../../../schema/common.ts';
 import { day, externalId, text, wholeNumber } from '../../fields.ts';
 import type { ImportContext, ImportFormat } from '../../framework.ts';
 import { ImportFileError } from '../../read.ts';
-import { idFor, linkRecords, survivors, upsertRecords, type DatasetLink } from '../../records.ts';
+import {
+  linkOfficersToIncidents,
+  placeholderIncidents,
+  UNIDENTIFIED_OFFICER,
+  upsertAllegations,
+  upsertFindings,
+  upsertSanctions,
+} from '../../incidents.ts';
+import { followMerges, idFor, linkDerived } from '../../records.ts';
 import {
   IOPC_CATEGORIES,
   iopcFor,
@@ -82,12 +90,12 @@ function summaryOf(r: AccusedRow): string {
 }
 
 /** Incidents named by the batch, made as placeholders when the complaints file has not come yet. */
-async function complaintsOf(trx: Db, ctx: Ctx, crIds: string[]) {
-  await upsertRecords(
+function complaintsOf(trx: Db, ctx: Ctx, crIds: string[]) {
+  return placeholderIncidents(
     trx,
     ctx,
-    { table: 'incidents', kind: 'incident', update: [], guard: 'never' },
     crIds.map((cr) => ({
+      externalId: cr,
       id: idFor(ctx, 'incident', cr),
       slug: `cpdp-cr-${slugify(cr)}`,
       title: `Chicago complaint CR ${cr}`,
@@ -96,21 +104,6 @@ async function complaintsOf(trx: Db, ctx: Ctx, crIds: string[]) {
       tags: ['cpdp'],
     })),
   );
-  await linkRecords(
-    trx,
-    ctx,
-    'incident',
-    crIds.map((cr) => ({ externalId: cr, entityId: idFor(ctx, 'incident', cr) })),
-    false,
-  );
-  const facts = await trx
-    .selectFrom('dataset_records')
-    .select(['external_id', 'attributes'])
-    .where('source_id', '=', ctx.sourceId)
-    .where('record_kind', '=', 'incident')
-    .where('external_id', 'in', crIds)
-    .execute();
-  return new Map(facts.map((f) => [f.external_id, f.attributes as Record<string, string | null>]));
 }
 
 async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: Ctx) {
@@ -118,29 +111,10 @@ async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: 
   await writeOfficers(trx, ctx, ctx.state.forceId, rows.map(officerOf), false);
   const complaints = await complaintsOf(trx, ctx, [...new Set(rows.map((r) => r.cr_id))]);
   const officerId = (r: AccusedRow) => (isUnknownOfficer(officerOf(r)) ? null : idFor(ctx, 'officer', r.uid));
-  const merged = await survivors(
-    trx,
-    'officers',
-    rows.map(officerId).filter((x): x is string => !!x),
-  );
-  const current = (id: string | null) => (id ? (merged.get(id) ?? id) : null);
-  await upsertRecords(
+  const current = await followMerges(trx, 'officers', rows.map(officerId));
+  await upsertAllegations(
     trx,
     ctx,
-    {
-      table: 'allegations',
-      kind: 'allegation',
-      update: [
-        'summary',
-        'status_code',
-        'iopc_taxonomy',
-        'iopc_code',
-        'reported_on',
-        'officer_id',
-        'unidentified_officer',
-      ],
-      guard: 'draft',
-    },
     rows.map((r) => {
       const iopc = iopcFor(r.allegation_category);
       const officer = current(officerId(r));
@@ -148,7 +122,7 @@ async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: 
         id: idFor(ctx, 'allegation', r.row_id),
         incident_id: idFor(ctx, 'incident', r.cr_id),
         officer_id: officer,
-        unidentified_officer: officer ? null : 'An officer the dataset does not identify',
+        unidentified_officer: officer ? null : UNIDENTIFIED_OFFICER,
         summary: summaryOf(r),
         iopc_taxonomy: iopc ? IOPC_CATEGORIES : null,
         iopc_code: iopc,
@@ -162,16 +136,11 @@ async function write(trx: Db, batch: { row: number; value: AccusedRow }[], ctx: 
     trx,
     rows.map((r) => [idFor(ctx, 'incident', r.cr_id), current(officerId(r))]),
   );
-  const links = (kind: 'allegation' | 'finding' | 'sanction', rs: AccusedRow[]): DatasetLink[] =>
-    rs.map((r) => ({ externalId: r.row_id, entityId: idFor(ctx, kind, r.row_id) }));
-  await linkRecords(
+  await linkDerived(
     trx,
     ctx,
     'allegation',
-    links('allegation', rows).map((l, i) => ({
-      ...l,
-      attributes: attributesOf(rows[i]!),
-    })),
+    rows.map((r) => ({ externalId: r.row_id, attributes: attributesOf(r) })),
   );
 }
 
@@ -193,15 +162,9 @@ async function writeOutcomes(
   complaints: Map<string, Record<string, string | null>>,
 ) {
   const decided = rows.filter((r) => usFinding(r.final_finding));
-  await upsertRecords(
+  await upsertFindings(
     trx,
     ctx,
-    {
-      table: 'findings',
-      kind: 'finding',
-      update: ['outcome_code', 'summary', 'decided_on', 'deciding_body'],
-      guard: { parent: 'allegations', via: 'allegation_id' },
-    },
     decided.map((r) => {
       const c = complaints.get(r.cr_id);
       return {
@@ -218,10 +181,9 @@ async function writeOutcomes(
     }),
   );
   const penalised = decided.filter((r) => usSanction(r.final_penalty));
-  await upsertRecords(
+  await upsertSanctions(
     trx,
     ctx,
-    { table: 'sanctions', kind: 'sanction', update: ['sanction_code', 'detail'], guard: 'finding' },
     penalised.map((r) => ({
       id: idFor(ctx, 'sanction', r.row_id),
       finding_id: idFor(ctx, 'finding', r.row_id),
@@ -230,22 +192,6 @@ async function writeOutcomes(
       detail: `Final penalty as published: ${r.final_penalty}${penaltyDays(r.final_penalty!) ? ` (${penaltyDays(r.final_penalty!)} days)` : ''}.`,
     })),
   );
-}
-
-async function linkOfficersToIncidents(trx: Db, pairs: [string, string | null][]) {
-  const values = [
-    ...new Map(
-      pairs
-        .filter(([, o]) => o)
-        .map(([i, o]) => [`${i}/${o}`, { incident_id: i, officer_id: o!, role: 'subject' }]),
-    ).values(),
-  ];
-  if (values.length === 0) return;
-  await trx
-    .insertInto('incident_officers')
-    .values(values)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
 }
 
 export const cpdpAccused: ImportFormat<AccusedRow, { forceId: string }> = {

@@ -4,7 +4,8 @@ import { formatPartialDate } from '../../../http/format.ts';
 import { slugify } from '../../../schema/common.ts';
 import { day, externalId, text, titleCase, wholeNumber } from '../../fields.ts';
 import type { ImportFormat } from '../../framework.ts';
-import { idFor, linkRecords, upsertRecords } from '../../records.ts';
+import { fillReportedOn, upsertIncidents } from '../../incidents.ts';
+import { idFor, linkRecords } from '../../records.ts';
 import { CPDP_DATASET, prepareChicago } from './shared.ts';
 
 /** One row of `complaints-complaints.csv`: a complaint register (CR) number and its facts. */
@@ -75,17 +76,7 @@ export const cpdpComplaints: ImportFormat<ComplaintRow, { forceId: string }> = {
       force_id: ctx.state.forceId,
       tags: ['cpdp'],
     }));
-    await upsertRecords(
-      trx,
-      ctx,
-      {
-        table: 'incidents',
-        kind: 'incident',
-        update: ['title', 'summary', 'occurred_on', 'occurred_precision', 'place'],
-        guard: 'draft',
-      },
-      values,
-    );
+    await upsertIncidents(trx, ctx, values);
     await linkRecords(
       trx,
       ctx,
@@ -115,12 +106,7 @@ export const cpdpComplaints: ImportFormat<ComplaintRow, { forceId: string }> = {
         AND d.source_id = ${ctx.sourceId} AND d.record_kind = 'incident' AND d.entity_id = a.incident_id
         AND d.last_file_id = ${ctx.fileId} AND f.outcome_taxonomy = 'us_conduct_findings_v1'
         AND (f.decided_on IS NULL OR f.deciding_body = ${PENDING_BODY})`.execute(trx);
-    await sql`
-      UPDATE allegations a SET reported_on = (d.attributes->>'complaint_date')::date
-      FROM dataset_records d
-      WHERE a.publication_state = 'draft' AND a.reported_on IS NULL
-        AND d.source_id = ${ctx.sourceId} AND d.record_kind = 'incident' AND d.entity_id = a.incident_id
-        AND d.last_file_id = ${ctx.fileId} AND d.attributes->>'complaint_date' IS NOT NULL`.execute(trx);
+    await fillReportedOn(trx, ctx, 'complaint_date');
   },
 };
 

@@ -1,15 +1,10 @@
 import type { z } from 'zod';
 import type { Db } from '../../../db/client.ts';
-import { ensureAgency } from '../../agencies.ts';
+import { prepareAgency } from '../../agencies.ts';
 import type { DatasetInfo } from '../../framework.ts';
-import {
-  idFor,
-  linkRecords,
-  survivors,
-  upsertRecords,
-  type DatasetLink,
-  type RecordScope,
-} from '../../records.ts';
+import { writeOfficers as writeDatasetOfficers, type DatasetOfficer } from '../../officers.ts';
+import type { RecordScope } from '../../records.ts';
+import { ensureUnits, unitId } from '../../units.ts';
 import { US_RANKS, usRank } from '../../us-vocabulary.ts';
 
 /**
@@ -31,9 +26,7 @@ export const CPDP_DATASET: DatasetInfo = {
 export const CHICAGO = { name: 'Chicago Police Department', state: 'IL', type: 'local_police' };
 
 /** Looks up (or makes) the Chicago Police Department once per import. */
-export async function prepareChicago(trx: Db): Promise<{ forceId: string }> {
-  return { forceId: await ensureAgency(trx, CHICAGO) };
-}
+export const prepareChicago = prepareAgency(CHICAGO);
 
 /** The officer id column's name carries the release (`…_2000-2023_2023-08_p053540_ID`). */
 export function officerIdColumn(fields: Record<string, string>): string | undefined {
@@ -84,12 +77,33 @@ export function cpdpName(o: CpdpOfficer): string | null {
 
 const CIVILIAN = 'civilian_staff';
 
+/** A CPDP officer as a dataset officer: star number (badge), rank and unit, undated. */
+function datasetOfficer(scope: RecordScope, o: CpdpOfficer): DatasetOfficer {
+  const rank = usRank(o.rank);
+  return {
+    externalId: o.uid,
+    slug: `cpdp-officer-${o.uid.toLowerCase()}`,
+    name: cpdpName(o),
+    roleType: rank === CIVILIAN ? 'police_staff' : 'police_officer',
+    identifiers:
+      o.star && /^[A-Za-z0-9]{1,12}$/.test(o.star)
+        ? [{ key: `star#${o.star}`, type: 'badge_number', value: o.star }]
+        : [],
+    ranks: rank
+      ? [{ key: `rank#${rank}`, taxonomy: US_RANKS, code: rank, detective: rank === 'detective' }]
+      : [],
+    postings: o.unit ? [{ key: `unit#${o.unit}`, unitId: unitId(scope, o.unit) }] : [],
+    attributes: { star: o.star, rank: o.rank, unit: o.unit, appointed_date: o.appointed },
+  };
+}
+
 /**
  * Writes officers with their star number (badge), rank and unit. `update` says whether existing
  * officers take these values (profiles, the officer file) or are only made when missing (accused
- * rows, which describe the officer as of the complaint). A star already held by another officer
- * in an overlapping period is not attached (rule R11 keeps one holder at a time); it stays in
- * the dataset record's attributes for matching.
+ * rows, which describe the officer as of the complaint). Stars, ranks and units are added to
+ * draft officers only, as for every dataset. A star already held by another officer in an
+ * overlapping period is not attached (rule R11 keeps one holder at a time); it stays in the
+ * dataset record's attributes for matching.
  */
 export async function writeOfficers(
   trx: Db,
@@ -100,115 +114,24 @@ export async function writeOfficers(
 ): Promise<void> {
   const known = officers.filter((o) => !isUnknownOfficer(o));
   if (known.length === 0) return;
-  const id = (o: CpdpOfficer) => idFor(scope, 'officer', o.uid);
-  await upsertRecords(
+  await ensureUnits(
     trx,
     scope,
-    {
-      table: 'officers',
-      kind: 'officer',
-      update: ['published_name', 'role_type'],
-      guard: update ? 'draft' : 'never',
-    },
-    known.map((o) => ({
-      id: id(o),
-      slug: `cpdp-officer-${o.uid.toLowerCase()}`,
-      force_id: forceId,
-      published_name: cpdpName(o),
-      role_type: usRank(o.rank) === CIVILIAN ? 'police_staff' : 'police_officer',
-    })),
-  );
-  // A merged officer's numbers, ranks and units belong to the record it was merged into.
-  const merged = await survivors(trx, 'officers', known.map(id));
-  const holder = (o: CpdpOfficer) => merged.get(id(o)) ?? id(o);
-  await writeStars(trx, scope, forceId, known, holder);
-  await writeRanksAndUnits(trx, scope, forceId, known, holder);
-  const links: DatasetLink[] = known.map((o) => ({
-    externalId: o.uid,
-    entityId: id(o),
-    attributes: { star: o.star, rank: o.rank, unit: o.unit, appointed_date: o.appointed },
-  }));
-  await linkRecords(trx, scope, 'officer', links);
-}
-
-type Holder = (o: CpdpOfficer) => string;
-
-async function writeStars(
-  trx: Db,
-  scope: RecordScope,
-  forceId: string,
-  officers: CpdpOfficer[],
-  holder: Holder,
-) {
-  const rows = officers
-    .filter((o) => o.star && /^[A-Za-z0-9]{1,12}$/.test(o.star))
-    .map((o) => ({
-      id: idFor(scope, 'officer', `${o.uid}#star#${o.star}`),
-      officer_id: holder(o),
-      force_id: forceId,
-      identifier_type: 'badge_number',
-      identifier: o.star!,
-    }));
-  if (rows.length === 0) return;
-  // No conflict target: a clash with the no-overlap exclusion constraint is skipped too.
-  await trx
-    .insertInto('officer_identifiers')
-    .values(rows)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
-async function writeRanksAndUnits(
-  trx: Db,
-  scope: RecordScope,
-  forceId: string,
-  officers: CpdpOfficer[],
-  holder: Holder,
-) {
-  const ranks = officers.flatMap((o) => {
-    const code = usRank(o.rank);
-    return code
-      ? [
-          {
-            id: idFor(scope, 'officer', `${o.uid}#rank#${code}`),
-            officer_id: holder(o),
-            rank_taxonomy: US_RANKS,
-            rank_code: code,
-            detective: code === 'detective',
-          },
-        ]
-      : [];
-  });
-  if (ranks.length > 0)
-    await trx
-      .insertInto('officer_ranks')
-      .values(ranks)
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-  const withUnit = officers.filter((o) => o.unit);
-  if (withUnit.length === 0) return;
-  const units = [...new Set(withUnit.map((o) => o.unit!))].map((u) => ({
-    id: idFor(scope, 'unit', u),
-    force_id: forceId,
-    slug: `cpd-unit-${u}`,
-    name: `Unit ${u.padStart(3, '0')}`,
-    kind: 'team',
-    code: u,
-  }));
-  await trx
-    .insertInto('units')
-    .values(units)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  await trx
-    .insertInto('officer_postings')
-    .values(
-      withUnit.map((o) => ({
-        id: idFor(scope, 'officer', `${o.uid}#unit#${o.unit}`),
-        officer_id: holder(o),
-        unit_id: idFor(scope, 'unit', o.unit!),
+    forceId,
+    known
+      .filter((o) => o.unit)
+      .map((o) => ({
+        code: o.unit!,
+        slug: `cpd-unit-${o.unit}`,
+        name: `Unit ${o.unit!.padStart(3, '0')}`,
+        kind: 'team',
       })),
-    )
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  );
+  await writeDatasetOfficers(
+    trx,
+    scope,
+    forceId,
+    known.map((o) => datasetOfficer(scope, o)),
+    { update },
+  );
 }

@@ -1,0 +1,47 @@
+// How API responses are made: page data → plain JSON (dates as ISO 8601, keys in camelCase) →
+// the route's response schema, which keeps only the fields it lists → bytes with a strong ETag
+// (304 when the client's copy is current).
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { notModified, strongEtag } from '../http/cache.ts';
+
+const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+
+/** JSON-ready data: Dates as ISO strings, bigints as strings, object keys in camelCase. */
+export function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[camel(k)] = plain(v);
+    return out;
+  }
+  return value;
+}
+
+/** camelCase of a snake_case name (a dataset column → an API field). */
+export const camelName = camel;
+
+/**
+ * Sends `data` through the response schema as JSON. Reads carry a strong ETag and answer
+ * If-None-Match with 304; token-authenticated answers are never stored by shared caches.
+ */
+export async function sendJson(
+  c: Context,
+  schema: z.ZodType,
+  data: unknown,
+  opts: { status: number; private: boolean },
+): Promise<Response> {
+  const parsed = schema.safeParse(plain(data));
+  // Our own output not matching its declaration is a bug: logged as an internal error, never sent.
+  if (!parsed.success)
+    throw new Error(`API response does not match its schema: ${z.prettifyError(parsed.error)}`);
+  const body = JSON.stringify(parsed.data);
+  const etag = strongEtag(body);
+  c.header('ETag', etag);
+  c.header('Cache-Control', opts.private ? 'private, no-store' : 'public, max-age=0, must-revalidate');
+  if ((c.req.method === 'GET' || c.req.method === 'HEAD') && opts.status === 200 && notModified(c, etag))
+    return c.body(null, 304);
+  return c.body(body, opts.status as 200, { 'Content-Type': 'application/json; charset=utf-8' });
+}

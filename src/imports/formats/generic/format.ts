@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../../../db/client.ts';
+import { slugify } from '../../../schema/common.ts';
+import { resolveForce } from '../../agencies.ts';
+import type { ImportFormat } from '../../framework.ts';
+import { ImportFileError } from '../../read.ts';
+import { US_RANKS } from '../../us-vocabulary.ts';
+import { FIELDS, KINDS, TAXONOMY, type CodeSource } from './fields.ts';
+import { mappedColumns, parseMapping, type Mapping } from './mapping.ts';
+import { rowSchema, type Codes, type MappedRow } from './rows.ts';
+import { writeGeneric, type GenericState } from './write.ts';
+
+/**
+ * `custodiet import generic FILE --mapping MAPPING.json`: any CSV, read through a JSON mapping
+ * (docs/imports.md). The same protections as every format: drafts only, no personal officer
+ * data, people never named, all or nothing.
+ */
+
+const UK_RANKS = 'ew_ranks_2025';
+
+/** Loads the codes of the taxonomies the mapping's coded fields use, and checks the mapping's own. */
+async function prepare(trx: Db, m: Mapping, codes: Codes): Promise<GenericState> {
+  const forceId = await resolveForce(trx, m.force);
+  const force = await trx
+    .selectFrom('forces')
+    .select('jurisdiction')
+    .where('id', '=', forceId)
+    .executeTakeFirstOrThrow();
+  codes.us = force.jurisdiction === 'united_states';
+  const rankTaxonomy = codes.us ? US_RANKS : UK_RANKS;
+  const taxonomies: Record<string, string> = { ...TAXONOMY, rank: rankTaxonomy };
+  const terms = await trx
+    .selectFrom('taxonomy_terms')
+    .select(['taxonomy_id', 'code'])
+    .where('taxonomy_id', 'in', Object.values(taxonomies))
+    .execute();
+  for (const [source, taxonomy] of Object.entries(taxonomies))
+    codes.bySource.set(source, new Set(terms.filter((t) => t.taxonomy_id === taxonomy).map((t) => t.code)));
+  const problems = mappingCodeProblems(m, codes, taxonomies);
+  if (problems.length > 0)
+    throw new ImportFileError(`The mapping gives codes that do not exist: ${problems.join('; ')}.`);
+  return { forceId, rankTaxonomy, slugBase: slugify(m.dataset.title, 40) || 'dataset' };
+}
+
+/** Value-map targets, "otherwise" and constants of taxonomy-coded fields that are not codes. */
+function mappingCodeProblems(m: Mapping, codes: Codes, taxonomies: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const kind of KINDS)
+    for (const [field, spec] of Object.entries(m.records[kind]?.fields ?? {})) {
+      const def = FIELDS[kind][field]!;
+      if ((def.type !== 'code' && def.type !== 'codes') || typeof def.codes !== 'string') continue;
+      const source = def.codes as Exclude<CodeSource, readonly string[]>;
+      const given =
+        'constant' in spec
+          ? [String(spec.constant)]
+          : [...Object.values(spec.values ?? {}), ...(spec.otherwise !== undefined ? [spec.otherwise] : [])];
+      const allowed = codes.bySource.get(source)!;
+      for (const c of new Set(given.filter((g) => !allowed.has(g))))
+        out.push(
+          `records.${kind}.fields.${field}: "${c}" is not a code of ${taxonomies[source]} (codes: ${[...allowed].join(', ')})`,
+        );
+    }
+  return out;
+}
+
+/** The generic format set up with one mapping (its id carries the mapping's hash). */
+function withMapping(text: string): ImportFormat<MappedRow, GenericState> {
+  const m = parseMapping(text);
+  const codes: Codes = { bySource: new Map(), us: false };
+  // A corrected mapping is a new way of reading the same file: it must not be "imported before".
+  const hash = crypto.createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return {
+    id: `generic-${hash}`,
+    title: `${m.dataset.title} (generic CSV, mapping ${hash})`,
+    columns: mappedColumns(m),
+    dataset: () => m.dataset,
+    prepare: (trx) => prepare(trx, m, codes),
+    row: rowSchema(m, codes),
+    write: (trx, batch, ctx) => writeGeneric(trx, m, batch, ctx),
+  };
+}
+
+const NEEDS_MAPPING = 'The generic format needs a mapping file (--mapping FILE): see docs/imports.md.';
+
+export const genericCsv: ImportFormat<MappedRow, GenericState> = {
+  id: 'generic',
+  title: 'Generic CSV (with a JSON mapping file)',
+  columns: [],
+  dataset: () => {
+    throw new ImportFileError(NEEDS_MAPPING);
+  },
+  prepare: () => Promise.reject(new ImportFileError(NEEDS_MAPPING)),
+  row: z.never(),
+  write: () => Promise.reject(new ImportFileError(NEEDS_MAPPING)),
+  settings: { mapping: 'required' },
+  configure: (settings) => withMapping(settings.mapping ?? ''),
+};
