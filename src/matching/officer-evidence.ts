@@ -87,10 +87,18 @@ export function officerEvidenceQuery(scope: MatchScope) {
     ),
     name_pairs AS (
       SELECT least(x.id, y.id) AS a, greatest(x.id, y.id) AS b
-      -- The force is compared as text so the planner keeps to the trigram index: ANDing it with the
-      -- force index builds a bitmap of the whole force for every probe.
-      FROM officers x JOIN officers y ON y.force_id::text = x.force_id::text AND y.id <> x.id
-        AND y.merged_into IS NULL AND ${norm('y')} % ${norm('x')}
+      FROM officers x
+      -- One trigram index probe per officer in scope. OFFSET 0 keeps the probe a subquery: joined
+      -- flat, the planner may hash the officers by force and test every pair of a force instead
+      -- (it did, at 2,000 officers: 800,000 similarity tests). The force is compared as text so
+      -- the probe keeps to the trigram index: ANDed with the force index, it builds a bitmap of
+      -- the whole force for every probe.
+      CROSS JOIN LATERAL (
+        SELECT y.id FROM officers y
+        WHERE ${norm('y')} % ${norm('x')} AND y.force_id::text = x.force_id::text AND y.id <> x.id
+          AND y.merged_into IS NULL
+        OFFSET 0
+      ) y
       WHERE x.id IN (SELECT id FROM scope) AND x.published_name IS NOT NULL
     ),
     -- A name pair needs a unit in common to count (see above); checked before the costlier evidence.
