@@ -2,6 +2,7 @@
 // one query per facet for a whole page), provenance, and the history of merges.
 import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
+import { datasetOrigins, type DatasetOrigin } from '../imports/provenance.tsx';
 import { formatPartialDate } from '../http/format.ts';
 import type { Reason } from './reasons.ts';
 import type { MatchKind } from './scope.ts';
@@ -22,14 +23,7 @@ export interface CandidateRow {
 }
 
 /** Where a record came from: the dataset, its own id there and the file. */
-export interface Provenance {
-  publisher: string;
-  title: string;
-  externalId: string;
-  fileName: string;
-  retrievedOn: string;
-  attributes: Record<string, unknown>;
-}
+export type Provenance = DatasetOrigin;
 
 /** One side of a pair, as the review page shows it. */
 export interface RecordCard {
@@ -100,39 +94,15 @@ const period = (from: string | null, to: string | null) =>
     ? ` (${from ? formatPartialDate(from, 'day') : '…'} to ${to ? formatPartialDate(to, 'day') : '…'})`
     : '';
 
+/** The officer and incident rows of datasets these records came from. */
 async function provenanceOf(db: Db, ids: string[]): Promise<Map<string, Provenance[]>> {
-  const rows = await db
-    .selectFrom('dataset_records as d')
-    .innerJoin('sources as s', 's.id', 'd.source_id')
-    .innerJoin('dataset_files as f', 'f.id', 'd.last_file_id')
-    .select([
-      'd.entity_id',
-      'd.external_id',
-      'd.attributes',
-      's.publisher',
-      's.title',
-      'f.file_name',
-      'f.retrieved_on',
-    ])
-    .where('d.entity_id', 'in', ids)
-    .where('d.record_kind', 'in', ['officer', 'incident'])
-    .orderBy('s.title')
-    .orderBy('d.external_id')
-    .execute();
-  const out = new Map<string, Provenance[]>();
-  for (const r of rows)
-    out.set(r.entity_id, [
-      ...(out.get(r.entity_id) ?? []),
-      {
-        publisher: r.publisher ?? '',
-        title: r.title,
-        externalId: r.external_id,
-        fileName: r.file_name,
-        retrievedOn: r.retrieved_on,
-        attributes: (r.attributes ?? {}) as Record<string, unknown>,
-      },
-    ]);
-  return out;
+  const all = await datasetOrigins(db, ids);
+  for (const [id, list] of all)
+    all.set(
+      id,
+      list.filter((p) => p.recordKind === 'officer' || p.recordKind === 'incident'),
+    );
+  return all;
 }
 
 async function officerFacts(db: Db, ids: string[]) {
