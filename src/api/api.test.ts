@@ -15,6 +15,8 @@ import {
   type RecordGraph,
 } from '../../test/helpers/records.ts';
 import { decodeCursor, encodeCursor } from './collections.ts';
+import { refreshPatterns } from '../patterns/refresh.ts';
+import { leaderSlug } from '../promises/repository.ts';
 
 // The public API against a real database: the record graph of the page tests (published and
 // unpublished officers, a child, a warrant number, corrections), read through /api/v1.
@@ -107,7 +109,43 @@ describe('what the API shows is what the pages show', () => {
       assert.equal(((await res.json()) as { code: string }).code, 'CUS_NOT_FOUND');
     }
   });
+  test('patterns and promises: the officer’s figures with a status label, the promise with what came after', async () => {
+    await refreshPatterns(t.db);
+    const pattern = await json(`/api/v1/patterns/officers/${g.officer.slug}`);
+    const officer = pattern.officer as { slug: string; labels: { code: string }[] };
+    assert.equal(officer.slug, g.officer.slug);
+    assert.ok(officer.labels.length > 0, 'a status label beside the name (R1)');
+    const byStandard = pattern.byStandard as { n: number }[];
+    assert.ok(byStandard.length > 0 && byStandard.every((s) => s.n > 0));
+    const leaderPath = `/api/v1/promises/leaders/${leaderSlug(g.statement.speaker_name)}`;
+    const timeline = (await json(leaderPath)) as { promises: { slug: string; force: unknown }[] };
+    assert.deepEqual(
+      timeline.promises.map((p) => p.slug),
+      [g.statement.slug],
+    );
+    const index = (await json('/api/v1/promises')) as { leaders: { name: string; promises: number }[] };
+    assert.deepEqual(index.leaders, [expectedLeader(index.leaders, g.statement.speaker_name)]);
+    const text = JSON.stringify([pattern, timeline, await json('/api/v1/patterns/lifecycle')]);
+    for (const secret of [HIDDEN_OFFICER, CHILD_REAL_NAME, g.hidden.id])
+      assert.ok(!text.includes(secret), `the API leaks ${secret}`);
+    for (const path of [
+      '/api/v1/patterns/officers/no-such-officer',
+      '/api/v1/promises/forces/no-such-force',
+    ]) {
+      const res = await get(path);
+      assert.equal(res.status, 404, path);
+      assert.equal(((await res.json()) as { code: string }).code, 'CUS_NOT_FOUND');
+    }
+  });
 });
+
+/** The one leader of the record graph, with the count the index must show. */
+function expectedLeader(leaders: { name: string; promises: number }[], name: string) {
+  const found = leaders.find((l) => l.name === name);
+  assert.ok(found, `leader ${name} listed`);
+  assert.equal(found.promises, 1);
+  return found;
+}
 
 describe('paging, caching, CORS and errors', () => {
   test('cursor pages walk every row once, in id order, with a Link header', async () => {

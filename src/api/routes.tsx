@@ -8,13 +8,19 @@ import { LIST_ROUTES } from './collections.ts';
 import { ApiDocsPage } from './docs-page.tsx';
 import { openApiDocument } from './openapi.ts';
 import { PAGE_ROUTES } from './page-routes.ts';
+import { PATTERN_ROUTES } from './pattern-routes.ts';
 import { RateLimiter, type RateDecision } from './rate-limit.ts';
 import { RECORD_ROUTES } from './record-routes.ts';
 import { API_BASE, mountRoutes, type ApiEnv, type ApiRoute } from './route.ts';
 import { authenticateToken, type TokenPrincipal } from './tokens.ts';
 
 /** Every endpoint of the API, in the order the document lists them. */
-export const API_ROUTES: readonly ApiRoute[] = [...PAGE_ROUTES, ...LIST_ROUTES, ...RECORD_ROUTES];
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...PAGE_ROUTES,
+  ...PATTERN_ROUTES,
+  ...LIST_ROUTES,
+  ...RECORD_ROUTES,
+];
 
 const EXPOSED = 'ETag, Link, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
 

@@ -17,7 +17,8 @@ import { loadOfficerPattern, OfficerPatternPage } from './officer.tsx';
 import { loadStopSearch, StopSearchPage } from './stop-search.tsx';
 import { loadUnitsPattern, UnitsPatternPage } from './units.tsx';
 
-const yearQuery = z.object({
+/** ?year= of the officer pattern (0 or absent: every year). */
+export const yearQuery = z.object({
   year: optionalParam(
     z
       .string()
@@ -25,24 +26,43 @@ const yearQuery = z.object({
       .transform(Number),
   ),
 });
-const stopSearchQuery = z.object({
+/** ?basis= and ?month= of the stop and search page. */
+export const stopSearchQuery = z.object({
   basis: optionalParam(z.enum(['officer', 'self'], { error: 'must be officer or self' })),
   month: optionalParam(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2016-06')),
 });
 
-async function requireForce(db: Db, slug: string): Promise<Force> {
+/** The force at a slug, or a 404. */
+export async function requireForce(db: Db, slug: string): Promise<Force> {
   const force = await getForceBySlug(db, slug);
   if (!force) throw new AppError('CUS_NOT_FOUND', 'There is no police force at this address.');
   return force;
 }
 
-async function forcesWith(db: Db) {
+/** The forces that have unit or stop and search figures (the patterns index). */
+export async function forcesWith(db: Db) {
   const { rows } = await sql<{ slug: string; name: string; stop_search: boolean; units: boolean }>`
     SELECT f.slug, f.name,
       EXISTS (SELECT 1 FROM pattern_stop_search s WHERE s.force_id = f.id) AS stop_search,
       EXISTS (SELECT 1 FROM pattern_unit_year p JOIN units u ON u.id = p.unit_id WHERE u.force_id = f.id) AS units
     FROM forces f ORDER BY f.name`.execute(db);
   return rows.filter((r) => r.stop_search || r.units);
+}
+
+/** An officer's pattern, or a 404 (no published named officer) or 451 (their page is held). */
+export async function officerPattern(db: Db, slug: string, year: number) {
+  const data = await loadOfficerPattern(db, slug, year);
+  if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published officer record at this address.');
+  await guardPage(db, 'officers', data.officer.id);
+  return data;
+}
+
+/** A unit's co-accusal network, or a 404 for an unknown force or unit. */
+export async function loadNetwork(db: Db, forceSlug: string, unitSlug: string) {
+  const force = await requireForce(db, forceSlug);
+  const unit = await getUnitBySlug(db, force.id, unitSlug);
+  if (!unit) throw new AppError('CUS_NOT_FOUND', `There is no unit of ${force.name} at this address.`);
+  return unitNetwork(db, force, unit);
 }
 
 function PatternsIndex(props: { forces: Awaited<ReturnType<typeof forcesWith>> }) {
@@ -106,9 +126,7 @@ export function patternRoutes(deps: AppDeps): Hono {
 
   app.get('/patterns/officers/:slug', async (c) => {
     const { year } = parseQuery(c, yearQuery);
-    const data = await loadOfficerPattern(deps.db, c.req.param('slug'), year ?? 0);
-    if (!data) throw new AppError('CUS_NOT_FOUND', 'There is no published officer record at this address.');
-    await guardPage(deps.db, 'officers', data.officer.id);
+    const data = await officerPattern(deps.db, c.req.param('slug'), year ?? 0);
     return sendPage(c, <OfficerPatternPage data={data} />, data.asOf);
   });
 
@@ -129,12 +147,7 @@ export function patternRoutes(deps: AppDeps): Hono {
     return sendPage(c, <StopSearchPage data={data} />, data.asOf);
   });
 
-  const network = async (forceSlug: string, unitSlug: string) => {
-    const force = await requireForce(deps.db, forceSlug);
-    const unit = await getUnitBySlug(deps.db, force.id, unitSlug);
-    if (!unit) throw new AppError('CUS_NOT_FOUND', `There is no unit of ${force.name} at this address.`);
-    return unitNetwork(deps.db, force, unit);
-  };
+  const network = (forceSlug: string, unitSlug: string) => loadNetwork(deps.db, forceSlug, unitSlug);
   app.get('/patterns/forces/:force/units/:unit/network.json', async (c) => {
     const data = await network(c.req.param('force'), c.req.param('unit'));
     c.header('Cache-Control', 'public, max-age=0, must-revalidate');

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
+import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { getForceBySlug } from '../forces/repository.ts';
 import type { AppDeps } from '../http/app.ts';
@@ -8,26 +9,45 @@ import { refreshedAt } from '../patterns/refresh.ts';
 import { PromisesIndex, TimelinePage } from './page.tsx';
 import { leaders, loadPromises } from './repository.ts';
 
+const asOf = (db: Db) => refreshedAt(db, ['pattern_force_day', 'pattern_held']);
+
+/** The tracker's index: every leader with published promises, and every force they were made about. */
+export async function loadPromiseIndex(db: Db) {
+  const { rows: forces } = await sql<{ slug: string; name: string; promises: number }>`
+    SELECT f.slug, f.name, count(*)::int AS promises FROM statements s JOIN forces f ON f.id = s.force_id
+    WHERE s.is_promise AND s.publication_state = 'published' GROUP BY f.slug, f.name ORDER BY f.name`.execute(
+    db,
+  );
+  return { leaders: await leaders(db), forces };
+}
+
+/** One leader's promises with what followed each, or a 404. */
+export async function loadLeaderTimeline(db: Db, slug: string) {
+  const leader = (await leaders(db)).find((l) => l.slug === slug);
+  if (!leader) throw new AppError('CUS_NOT_FOUND', 'No leader with published promises has this address.');
+  const [promises, at] = await Promise.all([loadPromises(db, { leader: slug }), asOf(db)]);
+  return { leader, promises, asOf: at };
+}
+
+/** The promises made about one force with what followed each, or a 404. */
+export async function loadForceTimeline(db: Db, slug: string) {
+  const force = await getForceBySlug(db, slug);
+  if (!force) throw new AppError('CUS_NOT_FOUND', 'There is no police force at this address.');
+  const [promises, at] = await Promise.all([loadPromises(db, { forceId: force.id }), asOf(db)]);
+  return { force, promises, asOf: at };
+}
+
 /** The public promise tracker. */
 export function promiseRoutes(deps: AppDeps): Hono {
   const app = new Hono();
-  const asOf = () => refreshedAt(deps.db, ['pattern_force_day', 'pattern_held']);
 
   app.get('/promises', async (c) => {
-    const { rows: forces } = await sql<{ slug: string; name: string; promises: number }>`
-      SELECT f.slug, f.name, count(*)::int AS promises FROM statements s JOIN forces f ON f.id = s.force_id
-      WHERE s.is_promise AND s.publication_state = 'published' GROUP BY f.slug, f.name ORDER BY f.name`.execute(
-      deps.db,
-    );
-    return sendPage(c, <PromisesIndex leaders={await leaders(deps.db)} forces={forces} />);
+    const { leaders, forces } = await loadPromiseIndex(deps.db);
+    return sendPage(c, <PromisesIndex leaders={leaders} forces={forces} />);
   });
 
   app.get('/promises/leaders/:slug', async (c) => {
-    const slug = c.req.param('slug');
-    const leader = (await leaders(deps.db)).find((l) => l.slug === slug);
-    if (!leader) throw new AppError('CUS_NOT_FOUND', 'No leader with published promises has this address.');
-    const promises = await loadPromises(deps.db, { leader: slug });
-    const at = await asOf();
+    const { leader, promises, asOf: at } = await loadLeaderTimeline(deps.db, c.req.param('slug'));
     return sendPage(
       c,
       <TimelinePage
@@ -44,10 +64,7 @@ export function promiseRoutes(deps: AppDeps): Hono {
   });
 
   app.get('/promises/forces/:slug', async (c) => {
-    const force = await getForceBySlug(deps.db, c.req.param('slug'));
-    if (!force) throw new AppError('CUS_NOT_FOUND', 'There is no police force at this address.');
-    const promises = await loadPromises(deps.db, { forceId: force.id });
-    const at = await asOf();
+    const { force, promises, asOf: at } = await loadForceTimeline(deps.db, c.req.param('slug'));
     return sendPage(
       c,
       <TimelinePage
