@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { matchBenchmark } from './match.ts';
 import { importBenchmark } from './import.ts';
 import { ingestBenchmark } from './ingest.ts';
 import { pagesBenchmark } from './pages.ts';
@@ -13,6 +14,7 @@ import { startupBenchmark } from './startup.ts';
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: startupBenchmark,
   pages: pagesBenchmark,
+  match: matchBenchmark,
   import: importBenchmark,
   ingest: ingestBenchmark,
   patterns: patternsBenchmark,

@@ -32,6 +32,8 @@ export type Permission =
   | 'submission.moderate'
   /** Import public dataset files through the editor (the CLI needs shell access instead). */
   | 'dataset.import'
+  /** Review match candidates across sources; merge, reject and undo merges (rule R11: a person decides). */
+  | 'record.merge'
   /** Subscribe and remove webhooks for newly published records (their secrets sign deliveries). */
   | 'webhook.manage';
 
@@ -42,6 +44,7 @@ const EDITOR: Permission[] = [
   'record.publish',
   'record.withdraw',
   'record.approve',
+  'record.merge',
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {

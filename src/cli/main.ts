@@ -9,6 +9,7 @@ import { backupCommand, restoreCommand, verifyCommand } from './commands/integri
 import { captureCommand } from './commands/capture.ts';
 import { exportCommand, verifyExportCommand } from './commands/exports.ts';
 import { importCommand } from './commands/import.ts';
+import { matchCommand } from './commands/match.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { refreshPatternsCommand } from './commands/patterns.ts';
 import { receiptKeyCommand, verifyReceiptCommand } from './commands/receipts.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   verifyCommand,
   captureCommand,
   importCommand,
+  matchCommand,
   ingestCommand,
   refreshPatternsCommand,
   exportCommand,

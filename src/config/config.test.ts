@@ -29,6 +29,7 @@ describe('configuration', () => {
         CAPTURE_MAX_BYTES: '1000000',
         CAPTURE_MAX_REDIRECTS: '2',
         CAPTURE_ALLOW_PRIVATE: 'true',
+        MATCH_AUTO_MERGE: 'false',
         PATTERNS_REFRESH_MINUTES: '30',
         API_RATE_LIMIT: '60',
         API_TOKEN_RATE_LIMIT: '0',
@@ -50,6 +51,7 @@ describe('configuration', () => {
       originals: { keyBase64: undefined, keyFile: '/w/d/keys/originals.key' },
       receipts: { keyBase64: undefined, keyFile: '/w/d/keys/receipts.key' },
       exports: { keyBase64: undefined, keyFile: '/w/d/keys/exports.key' },
+      matching: { autoMerge: false },
       patternsRefreshMinutes: 30,
       api: { rateLimit: 60, tokenRateLimit: 0, trustProxy: true },
       searchCacheSeconds: 30,
@@ -91,6 +93,12 @@ describe('configuration', () => {
       () => loadConfig({ CAPTURE_MAX_REDIRECTS: '0' }),
       /CAPTURE_MAX_REDIRECTS: must be between 1 and 20/,
     );
+  });
+
+  test('MATCH_AUTO_MERGE is on unless exactly false, and anything else is refused', () => {
+    assert.equal(loadConfig({}).matching.autoMerge, true);
+    assert.equal(loadConfig({ MATCH_AUTO_MERGE: 'false' }).matching.autoMerge, false);
+    assert.throws(() => loadConfig({ MATCH_AUTO_MERGE: 'no' }), /MATCH_AUTO_MERGE: must be true or false/);
   });
 
   test('CONTACT_EMAIL is optional, and must be an email address when given', () => {

@@ -34,6 +34,8 @@ export interface Config {
   exports: { keyBase64: string | undefined; keyFile: string };
   /** S3-compatible blob storage; present only when S3_BUCKET is set, and then used instead of blobDir. */
   s3?: S3Config;
+  /** Cross-source matching: whether high-confidence officer matches merge without a person (MATCH_AUTO_MERGE). */
+  matching: { autoMerge: boolean };
   /** How often the pattern tables are rebuilt (PATTERNS_REFRESH_MINUTES). */
   patternsRefreshMinutes: number;
   /** Limits of the /api/v1 endpoints (docs/api.md). */
@@ -142,6 +144,8 @@ const envSchema = z.object({
   CAPTURE_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   // Off for instances that should only serve pages while others run the queue.
   CAPTURE_WORKER: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
+  // On by default, and only ever for two independent identifiers plus a near-identical name (rule R11).
+  MATCH_AUTO_MERGE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   ORIGINALS_KEY: base64Key,
   RECEIPT_SIGNING_KEY: base64Key,
   // Its own key, not the receipts' one: each can then be rotated, or its file given to a separate
@@ -334,6 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     originals: { keyBase64: e.ORIGINALS_KEY, keyFile: path.join(dataDir, 'keys', 'originals.key') },
     receipts: { keyBase64: e.RECEIPT_SIGNING_KEY, keyFile: path.join(dataDir, 'keys', 'receipts.key') },
     exports: { keyBase64: e.EXPORT_SIGNING_KEY, keyFile: path.join(dataDir, 'keys', 'exports.key') },
+    matching: { autoMerge: e.MATCH_AUTO_MERGE === 'true' },
     api: {
       rateLimit: e.API_RATE_LIMIT,
       tokenRateLimit: e.API_TOKEN_RATE_LIMIT,

@@ -32,6 +32,8 @@ const BY_CONSTRAINT: Record<string, ErrorCode> = {
   claims_one_subject: 'CUS_CLAIM_INVALID',
   claims_passage_or_note: 'CUS_CLAIM_INVALID',
   claims_snapshot_of_source: 'CUS_CLAIM_INVALID',
+  officers_merged_not_published: 'CUS_MERGED_RECORD',
+  incidents_merged_not_published: 'CUS_MERGED_RECORD',
 };
 
 // A missing required parent shows up as NOT NULL on the column rather than as a foreign key.

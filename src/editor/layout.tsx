@@ -34,6 +34,7 @@ export function EditorLayout(props: {
         {can(u, 'audit.read') && <a href="/editor/audit">Audit log</a>}
         {can(u, 'submission.moderate') && <a href="/editor/submissions">Submissions</a>}
         {can(u, 'dataset.import') && <a href="/editor/imports">Imports</a>}
+        {can(u, 'record.merge') && <a href="/editor/matches">Matches</a>}
         {can(u, 'record.edit_unpublished') && <a href="/editor/ingest">Add from an article</a>}
         {can(u, 'webhook.manage') && <a href="/editor/webhooks">Webhooks</a>}
         <span>

@@ -43,6 +43,8 @@ export async function officerOptions(db: Db): Promise<Option[]> {
   const rows = await db
     .selectFrom('officers')
     .select(['id', 'slug', 'published_name', 'publication_state'])
+    // A merged officer is its survivor now: new rows must point there.
+    .where('merged_into', 'is', null)
     .orderBy('published_name')
     .orderBy('slug')
     .limit(CAP)
@@ -57,6 +59,7 @@ export async function incidentOptions(db: Db): Promise<Option[]> {
   const rows = await db
     .selectFrom('incidents')
     .select(['id', 'title', 'publication_state'])
+    .where('merged_into', 'is', null)
     .orderBy('title')
     .limit(CAP)
     .execute();

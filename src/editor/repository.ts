@@ -4,6 +4,8 @@ import type { Db } from '../db/client.ts';
 import type { ChildDef, EntityDef, Row } from './entity.ts';
 
 const PAGE = 100;
+// A merged record lives on only so its merge can be undone: lists show the survivor alone.
+const MERGEABLE = new Set(['officers', 'incidents']);
 
 function order(def: EntityDef) {
   const col = def.orderBy ?? 'created_at';
@@ -23,7 +25,11 @@ export async function listRows(
   state: string | undefined,
   page: number,
 ): Promise<{ rows: Row[]; more: boolean }> {
-  const where = def.publishable && state ? sql`WHERE publication_state = ${state}` : sql``;
+  const conds = [
+    ...(def.publishable && state ? [sql`publication_state = ${state}`] : []),
+    ...(MERGEABLE.has(def.type) ? [sql`merged_into IS NULL`] : []),
+  ];
+  const where = conds.length > 0 ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``;
   const { rows } = await sql<Row>`
     SELECT * FROM ${sql.ref(def.type)} ${where} ORDER BY ${order(def)}
     LIMIT ${PAGE + 1} OFFSET ${(page - 1) * PAGE}`.execute(db);
@@ -44,8 +50,9 @@ export async function dashboardCounts(db: Db, defs: EntityDef[]): Promise<Map<st
   const out = new Map<string, Map<string, number>>();
   for (const def of defs) {
     const col = def.publishable ? sql`publication_state` : sql`'all'`;
+    const where = MERGEABLE.has(def.type) ? sql`WHERE merged_into IS NULL` : sql``;
     const { rows } = await sql<{ state: string; n: number }>`
-      SELECT ${col} AS state, count(*)::int AS n FROM ${sql.ref(def.type)} GROUP BY 1`.execute(db);
+      SELECT ${col} AS state, count(*)::int AS n FROM ${sql.ref(def.type)} ${where} GROUP BY 1`.execute(db);
     out.set(def.type, new Map(rows.map((r) => [r.state, r.n])));
   }
   return out;

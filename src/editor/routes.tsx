@@ -31,6 +31,8 @@ import { uploadRoutes } from '../uploads/routes.tsx';
 import { complaintEditorRoutes } from '../complaints/editor-routes.tsx';
 import { submissionEditorRoutes } from '../submissions/editor-routes.tsx';
 import { importRoutes } from '../imports/routes.tsx';
+import { matchRoutes } from '../matching/routes.tsx';
+import { MergeBanner } from '../matching/banner.tsx';
 import { ingestRoutes } from '../ingest/routes.tsx';
 import { webhookEditorRoutes } from '../follow/editor-routes.tsx';
 import { FromSubmission } from '../submissions/provenance.tsx';
@@ -149,7 +151,10 @@ async function recordPage(c: Context<EditorEnv>, db: Db, def: EntityDef, id: str
             csrfToken={c.get('session').csrfToken}
           />
         ) : (
-          <FromSubmission db={db} recordId={id} />
+          <>
+            <MergeBanner db={db} type={def.type} recordId={id} />
+            <FromSubmission db={db} recordId={id} />
+          </>
         )
       }
       notice={notice && NOTICES[notice]}
@@ -178,6 +183,7 @@ export function editorRoutes(deps: AppDeps): Hono<EditorEnv> {
   app.route('/complaints', complaintEditorRoutes(deps));
   app.route('/submissions', submissionEditorRoutes(deps));
   app.route('/imports', importRoutes(deps));
+  app.route('/matches', matchRoutes(deps));
   app.route('/ingest', ingestRoutes(deps));
   app.route('/webhooks', webhookEditorRoutes(deps));
   app.route('/', workflowRoutes(deps));

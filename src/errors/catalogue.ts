@@ -18,6 +18,11 @@ export const ERROR_CATALOGUE = {
   CUS_CONFLICT: { status: 409, title: 'This conflicts with an existing record' },
   CUS_STATE_TRANSITION: { status: 409, title: 'This record cannot move to that state from where it is' },
   CUS_PUBLICATION_BLOCKED: { status: 422, title: 'This record cannot be published yet' },
+  CUS_MERGE_REFUSED: { status: 409, title: 'These records cannot be merged (or unmerged) this way' },
+  CUS_MERGED_RECORD: {
+    status: 409,
+    title: 'This record was merged into another and cannot be published; undo the merge first',
+  },
   CUS_CORRECTION_REQUIRED: {
     status: 422,
     title: 'Changing what the public can see needs a public correction note',

@@ -57,6 +57,8 @@ export interface AppDeps {
   vault?: Vault;
   /** Signs and checks proof-of-report receipts; without it the receipt pages answer 503. */
   receipts?: ReceiptSigner;
+  /** MATCH_AUTO_MERGE for matching after an import through the page; absent, nothing merges automatically. */
+  matching?: { autoMerge: boolean };
   /** Rate limits and proxy trust of /api/v1 (defaults: 300 a minute per client, 1200 per token). */
   api?: ApiConfig;
   /** SEARCH_CACHE_SECONDS: how long identical searches share results (default 30; 0 turns it off). */

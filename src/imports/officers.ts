@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/client.ts';
 import {
   draftIds,
+  followMerges,
   idFor,
   linkRecords,
   upsertRecords,
@@ -87,11 +88,14 @@ export async function writeOfficers(
       role_type: o.roleType,
     })),
   );
-  const drafts = await draftIds(trx, 'officers', officers.map(id));
-  const mine = officers.filter((o) => drafts.has(id(o)));
+  // A merged officer's numbers, ranks and postings belong to the record it was merged into.
+  const holder = await followMerges(trx, 'officers', officers.map(id));
+  const holderOf = (o: DatasetOfficer) => holder(id(o))!;
+  const drafts = await draftIds(trx, 'officers', officers.map(holderOf));
+  const mine = officers.filter((o) => drafts.has(holderOf(o)));
   const part = (o: DatasetOfficer, p: OfficerPart<object>) => ({
     id: idFor(scope, 'officer', `${o.externalId}#${p.key}`),
-    officer_id: id(o),
+    officer_id: holderOf(o),
     valid_from: p.from ?? null,
     valid_to: p.to ?? null,
   });

@@ -12,6 +12,8 @@ export interface DatasetOrigin {
   fileName: string;
   sha256: string;
   retrievedOn: string;
+  /** The dataset's fields kept beside the record (never personal data); not shown on public pages. */
+  attributes: Record<string, unknown>;
 }
 
 /** The datasets (and files) these records were imported from, by record id. */
@@ -26,6 +28,7 @@ export async function datasetOrigins(db: Db, entityIds: string[]): Promise<Map<s
       'd.entity_id',
       'd.record_kind',
       'd.external_id',
+      'd.attributes',
       's.publisher',
       's.title',
       's.licence',
@@ -36,6 +39,7 @@ export async function datasetOrigins(db: Db, entityIds: string[]): Promise<Map<s
     ])
     .where('d.entity_id', 'in', [...new Set(entityIds)])
     .orderBy('s.title')
+    .orderBy('d.external_id')
     .execute();
   for (const r of rows)
     out.set(r.entity_id, [
@@ -50,6 +54,7 @@ export async function datasetOrigins(db: Db, entityIds: string[]): Promise<Map<s
         fileName: r.file_name,
         sha256: r.sha256,
         retrievedOn: r.retrieved_on,
+        attributes: (r.attributes ?? {}) as Record<string, unknown>,
       },
     ]);
   return out;

@@ -10,6 +10,7 @@ import type { AppDeps } from '../http/app.ts';
 import { sendPrivatePage } from '../http/cache.ts';
 import { CsrfInput, FormBody, type FieldSpec } from '../http/forms.tsx';
 import { Timestamp } from '../http/time.tsx';
+import { matchAfterImport, matchSummary } from '../matching/after-import.ts';
 import { FormatSettingsError, runImport, type ImportFormat, type ImportReport } from './framework.ts';
 import { FORMATS, formatFor } from './formats/index.ts';
 
@@ -48,7 +49,11 @@ const FIELDS: FieldSpec[] = [
   { name: 'dryRun', label: 'Only check the file; write nothing', kind: 'checkbox' },
 ];
 
-async function importsPage(c: Ctx, deps: AppDeps, opts: { report?: ImportReport; err?: AppError } = {}) {
+async function importsPage(
+  c: Ctx,
+  deps: AppDeps,
+  opts: { report?: ImportReport; err?: AppError; matched?: string } = {},
+) {
   requirePermission(c.get('session').user, 'dataset.import', 'import datasets');
   const files = await deps.db
     .selectFrom('dataset_files as d')
@@ -77,6 +82,12 @@ async function importsPage(c: Ctx, deps: AppDeps, opts: { report?: ImportReport;
         Formats and column mappings: docs/imports.md.
       </p>
       {opts.report && <Report report={opts.report} />}
+      {opts.matched && (
+        <p class="callout" role="status">
+          {opts.matched.replace(' Review them at /editor/matches.', ' ')}
+          <a href="/editor/matches">Review the matches</a>.
+        </p>
+      )}
       <form method="post" enctype="multipart/form-data" action="/editor/imports">
         <CsrfInput token={c.get('session').csrfToken} />
         <FormBody fields={FIELDS} values={{ encoding: 'utf-8' }} err={opts.err} />
@@ -256,7 +267,11 @@ async function receive(c: Ctx, deps: AppDeps) {
       encoding,
       ...(retrieved ? { retrievedOn: retrieved } : {}),
     });
-    return importsPage(c, deps, { report });
+    const matched = await matchAfterImport(deps.db, report, {
+      autoMerge: deps.matching?.autoMerge ?? false,
+      actor: `user:${user.id}`,
+    });
+    return importsPage(c, deps, { report, matched: matchSummary(matched) });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

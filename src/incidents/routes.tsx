@@ -12,6 +12,7 @@ import { latest, sendPage } from '../http/cache.ts';
 import { Layout } from '../http/layout.tsx';
 import { PartialDate } from '../http/time.tsx';
 import { IncidentPage, loadIncidentPage, type IncidentPageData } from './page.tsx';
+import { loadOrMoved } from '../matching/redirect.ts';
 import { countPublished, listPublishedIncidents, type IncidentListItem } from './repository.ts';
 
 /** How many corrections the home page shows. */
@@ -163,7 +164,12 @@ export function incidentRoutes(deps: AppDeps): Hono {
   });
 
   app.get('/incidents/:slug', async (c) => {
-    const shown = await loadPublicIncident(deps.db, c.req.param('slug'));
+    const found = await loadOrMoved(deps.db, 'incidents', c.req.param('slug'), (slug) =>
+      loadPublicIncident(deps.db, slug),
+    );
+    // A record merged into a published one: its address leads there (until the merge is undone).
+    if ('moved' in found) return c.redirect(`/incidents/${encodeURIComponent(found.moved)}`, 302);
+    const shown = found.data;
     if (shown.kind === 'court_reports')
       return sendPage(
         c,

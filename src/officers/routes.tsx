@@ -5,6 +5,7 @@ import type { AppDeps } from '../http/app.ts';
 import { sendPage } from '../http/cache.ts';
 import type { Db } from '../db/client.ts';
 import { loadOfficerPage, OfficerPage, type OfficerPageData } from './page.tsx';
+import { loadOrMoved } from '../matching/redirect.ts';
 
 /** An officer's public page data; not found unless named and published, 451 while the guard holds it. */
 export async function loadPublicOfficer(db: Db, slug: string): Promise<OfficerPageData> {
@@ -18,7 +19,12 @@ export async function loadPublicOfficer(db: Db, slug: string): Promise<OfficerPa
 export function officerRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/officers/:slug', async (c) => {
-    const data = await loadPublicOfficer(deps.db, c.req.param('slug'));
+    const found = await loadOrMoved(deps.db, 'officers', c.req.param('slug'), (slug) =>
+      loadPublicOfficer(deps.db, slug),
+    );
+    // A record merged into a published one: its address leads there (until the merge is undone).
+    if ('moved' in found) return c.redirect(`/officers/${encodeURIComponent(found.moved)}`, 302);
+    const data = found.data;
     return sendPage(c, <OfficerPage data={data} digests={deps.mailer !== undefined} />, data.lastModified);
   });
   return app;

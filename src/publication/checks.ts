@@ -135,9 +135,20 @@ async function proceedingsActive(db: Db, incidentId: string): Promise<boolean> {
   return i?.proceedings_active ?? false;
 }
 
+async function mergedInto(db: Db, table: 'officers' | 'incidents', id: string): Promise<boolean> {
+  const row = await db.selectFrom(table).select('merged_into').where('id', '=', id).executeTakeFirst();
+  return (row?.merged_into ?? null) !== null;
+}
+
 /** Runs every pre-publication check for one record. */
 export async function publicationChecks(db: Db, table: PublishableTable, id: string): Promise<CheckReport> {
   const report: CheckReport = { blocking: [], warnings: [] };
+  if ((table === 'officers' || table === 'incidents') && (await mergedInto(db, table, id)))
+    report.blocking.push({
+      rule: 'R11',
+      message:
+        'This record was merged into another (matching across sources): the record kept is the one to publish. Undo the merge first if it was wrong.',
+    });
   if (table === 'incidents' && (await claimCounts(db, 'incident_id', id)).all === 0)
     report.blocking.push({
       rule: 'R4',

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/client.ts';
+import { incidentEnd } from '../incidents/dates.ts';
 import {
   fragmentSearchable,
   identifierMatches,
@@ -40,14 +41,8 @@ const anyOf = (parts: Fragment[]) => sql`(${sql.join(parts, sql` OR `)})`;
 const allOf = (parts: Fragment[]) => (parts.length === 0 ? sql`true` : sql.join(parts, sql` AND `));
 const maybe = (cond: unknown, part: () => Fragment): Fragment[] => (cond ? [part()] : []);
 
-// The last day an incident may have happened on, from its date and precision: a date range
-// filter keeps an incident whose known period overlaps the range.
-const INCIDENT_END = sql`CASE i.occurred_precision
-    WHEN 'month' THEN i.occurred_on + interval '1 month' - interval '1 day'
-    WHEN 'year' THEN i.occurred_on + interval '1 year' - interval '1 day'
-    WHEN 'month_range' THEN date_trunc('month', i.occurred_until) + interval '1 month' - interval '1 day'
-    WHEN 'year_range' THEN date_trunc('year', i.occurred_until) + interval '1 year' - interval '1 day'
-    ELSE coalesce(i.occurred_until, i.occurred_on) END`;
+// The last day an incident may have happened on (a date filter keeps an overlapping period).
+const INCIDENT_END = incidentEnd('i');
 
 /** Conditions on an incident `i`: force, unit and date range. */
 function incidentConditions(f: ResolvedFilters): Fragment[] {

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import { uuid } from '../schema/common.ts';
 import { PUBLIC_IDENTIFIER_TYPES } from '../search/match.ts';
 import { identifierKey, submittedDate, submittedIdentifiers, submittedText, TEXT_PREFIX } from './facts.ts';
+import { incidentEnd } from '../incidents/dates.ts';
 
 /** What the moderator read in a decrypted submission (passed in; never stored in clear). */
 export interface SubmissionFacts {
@@ -123,7 +124,8 @@ async function officersNamed(
       SELECT o.id, o.published_name AS display_name, f.name AS force_name,
         word_similarity(f_unaccent(lower(o.published_name)), f_unaccent(lower(${text}::text))) AS sim
       FROM officers o JOIN forces f ON f.id = o.force_id
-      WHERE o.published_name IS NOT NULL AND length(o.published_name) >= 5
+      -- A merged officer is its survivor now (matching across sources).
+      WHERE o.published_name IS NOT NULL AND length(o.published_name) >= 5 AND o.merged_into IS NULL
         AND (${forceId ?? null}::uuid IS NULL OR o.force_id = ${forceId ?? null}::uuid)
     ) n
     WHERE n.sim >= ${NAME_SIMILAR}
@@ -199,13 +201,8 @@ interface IncidentQuery {
   limit: number;
 }
 
-// The last day an incident may have happened on, from its date and precision (as in search).
-const INCIDENT_END = sql`(CASE i.occurred_precision
-    WHEN 'month' THEN i.occurred_on + interval '1 month' - interval '1 day'
-    WHEN 'year' THEN i.occurred_on + interval '1 year' - interval '1 day'
-    WHEN 'month_range' THEN date_trunc('month', i.occurred_until) + interval '1 month' - interval '1 day'
-    WHEN 'year_range' THEN date_trunc('year', i.occurred_until) + interval '1 year' - interval '1 day'
-    ELSE coalesce(i.occurred_until, i.occurred_on) END)::date`;
+// The last day an incident may have happened on (a date filter keeps an overlapping period).
+const INCIDENT_END = incidentEnd('i');
 
 /**
  * Incidents in any publication state, scored as WEIGHT describes. An absent fact is a NULL
@@ -235,7 +232,7 @@ async function matchIncidents(db: Db, q: IncidentQuery): Promise<IncidentRow[]> 
       CROSS JOIN LATERAL (SELECT CASE WHEN i.occurred_on IS NOT NULL AND ${d} IS NOT NULL
           THEN greatest(i.occurred_on - ${d}, ${d} - ${INCIDENT_END}, 0) END AS gap,
         ${INCIDENT_END} - i.occurred_on + 1 AS span, ${INCIDENT_END} AS occurred_end) w
-      WHERE ${q.forceId ?? null}::uuid IS NULL OR i.force_id = ${q.forceId ?? null}::uuid
+      WHERE i.merged_into IS NULL AND (${q.forceId ?? null}::uuid IS NULL OR i.force_id = ${q.forceId ?? null}::uuid)
     )
     SELECT * FROM (
       SELECT s.*, ${WEIGHT.officer}::float8 * (CASE WHEN s.officers IS NULL THEN 0 ELSE 1 END)

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { createPostgresDatabase, TEST_BACKEND } from './db.ts';
 
 const BIN = path.resolve('bin/custodiet.js');
@@ -85,4 +86,34 @@ export async function backendEnv(
     return { env: childEnv({ DATA_DIR: dataDir, DATABASE_URL: undefined }), close: async () => undefined };
   const pg = await createPostgresDatabase();
   return { env: childEnv({ DATABASE_URL: pg.url, DATA_DIR: dataDir }), close: () => pg.close() };
+}
+
+/** A data folder (and, on PostgreSQL runs, a database) made ready with `init` for one test file. */
+export interface CliSite {
+  env: NodeJS.ProcessEnv;
+  /** A private folder for the test's own files. */
+  dir: string;
+}
+
+/**
+ * Registers before/after hooks that make a fresh backend (`backendEnv`) and a folder for the
+ * test's files, run `custodiet init`, and remove them afterwards.
+ */
+export function useCliSite(prefix: string, extra: Record<string, string | undefined> = {}): CliSite {
+  const site = {} as CliSite;
+  let close: (() => Promise<void>) | undefined;
+  before(async () => {
+    site.dir = fs.mkdtempSync(path.join(os.tmpdir(), `custodiet-${prefix}-`));
+    const backend = await backendEnv(`custodiet-${prefix}-data-`);
+    close = backend.close;
+    site.env = childEnv({ ...backend.env, ...extra });
+    const init = await runCli(['init'], site.env);
+    if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
+  });
+  after(async () => {
+    await close?.();
+    for (const dir of [site.dir, site.env?.DATA_DIR])
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return site;
 }

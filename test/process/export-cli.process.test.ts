@@ -4,12 +4,10 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { ed25519Signer } from '../../src/config/signing.ts';
-import { childEnv, runCli } from '../helpers/cli.ts';
-import { createPostgresDatabase, TEST_BACKEND, type TestDatabase } from '../helpers/db.ts';
+import { childEnv, runCli, useCliSite } from '../helpers/cli.ts';
 
 const seed = crypto.randomBytes(32);
 const signer = ed25519Signer(seed);
@@ -31,25 +29,16 @@ function flipByte(file: string): void {
 }
 
 describe('custodiet export and verify-export', () => {
-  let pg: TestDatabase | undefined;
+  const site = useCliSite('export-cli', {
+    EXPORT_SIGNING_KEY: seed.toString('base64'),
+    PUBLIC_URL: 'https://custodiet.example.org',
+  });
   let env: NodeJS.ProcessEnv;
   let dir: string;
   let bundle: string;
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodiet-export-cli-'));
-    pg = TEST_BACKEND === 'postgres' ? await createPostgresDatabase() : undefined;
-    env = childEnv({
-      DATA_DIR: path.join(dir, 'data'),
-      DATABASE_URL: pg?.url,
-      EXPORT_SIGNING_KEY: seed.toString('base64'),
-      PUBLIC_URL: 'https://custodiet.example.org',
-    });
-    assert.equal((await runCli(['init'], env)).code, 0);
+  before(() => {
+    ({ env, dir } = site);
     bundle = path.join(dir, 'bundle');
-  });
-  after(async () => {
-    await pg?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test(

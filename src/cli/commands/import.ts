@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { matchAfterImport, matchSummary } from '../../matching/after-import.ts';
 import { FormatSettingsError, runImport, type ImportFormat } from '../../imports/framework.ts';
 import { FORMATS, formatFor } from '../../imports/formats/index.ts';
 import type { RecordCounts } from '../../imports/records.ts';
@@ -45,9 +46,10 @@ export const importCommand: Command = {
       throw new UsageError('--retrieved is a date, YYYY-MM-DD.');
     const started = Date.now();
     let shown = 0;
+    let finished = 0;
     const tty = process.stderr.isTTY;
-    const report = await withDatabase(config, 'import', 'require-current', ({ db }) =>
-      runImport(db, format, file, {
+    const { report, matched } = await withDatabase(config, 'import', 'require-current', async ({ db }) => {
+      const report = await runImport(db, format, file, {
         actor: 'cli:import',
         dryRun: values['dry-run'] === true,
         encoding,
@@ -57,10 +59,17 @@ export const importCommand: Command = {
           shown = Date.now();
           process.stderr.write(`\r${progressLine(bytes, total, rows, started)}   `);
         },
-      }),
-    );
+      });
+      finished = Date.now();
+      const matched = await matchAfterImport(db, report, {
+        autoMerge: config.matching.autoMerge,
+        actor: 'cli:import',
+      });
+      return { report, matched };
+    });
     if (tty) process.stderr.write('\r\x1b[K');
-    const secs = (Date.now() - started) / 1000;
+    // The import's own speed: matching afterwards is reported on its own line.
+    const secs = ((finished || Date.now()) - started) / 1000;
     const rate = Math.round(report.rows / Math.max(secs, 0.001)).toLocaleString('en-GB');
     const rows = report.rows.toLocaleString('en-GB');
     switch (report.status) {
@@ -80,6 +89,7 @@ export const importCommand: Command = {
           out,
           `Imported ${rows} rows in ${secs.toFixed(1)} s (${rate} rows/s)${report.status === 'replaced' ? ', replacing the earlier file of the same scope' : ''}.`,
           recordSummary(report.records),
+          matchSummary(matched),
         );
       case 'failed': {
         const errorsFile = (values.errors as string | undefined) ?? `${path.basename(file)}.errors.csv`;

@@ -59,6 +59,7 @@ export const serveCommand: Command = {
       vault: await openVault(loadVaultKey(config.originals)),
       captureLimits: config.capture,
       receipts: await openReceiptSigner(loadReceiptKey(config.receipts)),
+      matching: config.matching,
       api: config.api,
       searchCacheSeconds: config.searchCacheSeconds,
       ...(config.smtp ? { mailer: smtpMailer(config.smtp) } : {}),
