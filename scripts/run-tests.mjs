@@ -32,7 +32,18 @@ console.log(
 );
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter=spec',
+    // A test that never settles fails after 10 minutes instead of holding CI until its deadline,
+    // and a file whose tests are done exits even if some handle (a socket, a timer) is left open.
+    '--test-timeout=600000',
+    '--test-force-exit',
+    ...files,
+  ],
   { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);

@@ -55,7 +55,10 @@ describe('reader and editor journeys in Chromium', { skip: skip ?? false }, () =
     // The error summary is read only on failure: reading it eagerly would wait out Playwright's
     // 30 s locator timeout on every successful save.
     if (!m) {
-      const errors = await page.locator('.error-summary').textContent({ timeout: 1000 }).catch(() => '');
+      const errors = await page
+        .locator('.error-summary')
+        .textContent({ timeout: 1000 })
+        .catch(() => '');
       assert.fail(`saved and redirected to the record (${page.url()}): ${errors}`);
     }
     return m[1]!;
