@@ -15,6 +15,20 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
       eqeqeq: ['error', 'smart'],
+      // Kysely's values come from src/db/kysely.ts (its CommonJS build: much faster to load), so
+      // that one copy of the library is ever loaded. Type imports are free and allowed.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              message: "Import Kysely's values from src/db/kysely.ts; only types come from 'kysely'.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
 );

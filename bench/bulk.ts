@@ -4,7 +4,8 @@
 // foreign-key checks are off during the load (session_replication_role = replica: the generator
 // writes what the triggers would have derived, and checkDerived proves it did), and the tables
 // are vacuumed and analysed at the end. All on one connection, since the setting is per session.
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import type { Db } from '../src/db/client.ts';
 
 /** Runs one timed statement. */

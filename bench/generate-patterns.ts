@@ -3,7 +3,7 @@
 // findings and dismissals,
 // unit headcounts and stop-and-search events. Inserted directly like the rest of the load,
 // marked by 'bench-' slugs; it is load, not records.
-import { sql } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import type { Db } from '../src/db/client.ts';
 import { bulkLoad, type Step } from './bulk.ts';
 

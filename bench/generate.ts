@@ -2,7 +2,7 @@
 // the same code fills PGlite and PostgreSQL quickly. Distributions are skewed like real records:
 // a few officers carry many allegations. Rows are marked with a 'bench-' slug prefix and are
 // inserted directly (not through the audited services): they are load, not records.
-import { sql } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import type { Db } from '../src/db/client.ts';
 import { bulkLoad, checkDerived, type Step } from './bulk.ts';
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrations.ts';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { kyselyForPglite, kyselyForPostgres, PGLITE_EXTENSIONS, type Db } from '../src/db/client.ts';

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { kyselyForPglite, PGLITE_EXTENSIONS } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrations.ts';
 import { evaluate, FIELDS, loadArticles, type FieldFigures } from '../src/ingest/evaluate.ts';
+import { loadTextLibraries } from '../src/ingest/nlp.ts';
 import { loadGazetteer } from '../src/ingest/repository.ts';
 
 function print(label: string, n: number, figs: Record<string, FieldFigures>) {
@@ -27,6 +28,7 @@ export async function ingestBenchmark(): Promise<Record<string, unknown>> {
     const tuning = articles.filter((a) => !a.gold.heldOut);
     const heldOut = articles.filter((a) => a.gold.heldOut);
     const started = performance.now();
+    await loadTextLibraries();
     const all = evaluate(articles, gazetteer);
     const ms = performance.now() - started;
     print('All', articles.length, all);

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql, type LogEvent } from 'kysely';
+import type { LogEvent } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import { kyselyForPglite, kyselyForPostgres, type Db } from '../src/db/client.ts';
 import { createApp } from '../src/http/app.ts';
 import { createLogger } from '../src/http/logger.ts';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrations.ts';
 import { findCandidates } from '../src/matching/candidates.ts';

@@ -1,6 +1,6 @@
 // The pages the page benchmark measures: for each, its URL (for the server timing) and the same
 // page's loader and component (for the bare render from preloaded data).
-import { sql } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import type { Child } from 'hono/jsx';
 import type { Db } from '../src/db/client.ts';
 import { IncidentPage, loadIncidentPage } from '../src/incidents/page.tsx';

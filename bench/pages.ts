@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrations.ts';
 import { seedDemo } from '../src/demo/seed.ts';

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import pg from 'pg';
 import { kyselyForPostgres, openDatabase, type Db } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrations.ts';

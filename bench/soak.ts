@@ -7,7 +7,7 @@
 import { createUser } from '../src/accounts/service.ts';
 import { createToken } from '../src/api/tokens.ts';
 import { inTransaction } from '../src/audit/records.ts';
-import { sql } from 'kysely';
+import { sql } from '../src/db/kysely.ts';
 import {
   benchPostgres,
   openTarget,

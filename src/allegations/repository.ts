@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { claimsFor, type ClaimView } from '../sources/claims.ts';
 import { repliesFor, type ReplyView } from '../legal/replies.ts';

@@ -2,7 +2,7 @@
 // create and change them through the editor's own save path (write:<kind>), and send a draft for
 // review (submit:review). Nothing here publishes: review, two-person approval and publishing
 // stay in the editor, and every change is audited as `token:<id>`.
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { z } from 'zod';
 import { appendAudit } from '../audit/chain.ts';
 import { historyRow } from '../audit/history.ts';

@@ -1,4 +1,5 @@
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { actorNames } from '../accounts/repository.ts';
 import type { Db } from '../db/client.ts';
 import type { AuditLog, JsonValue } from '../db/schema.generated.ts';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { inTransaction } from '../audit/records.ts';
 import { verifyAuditChain } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';

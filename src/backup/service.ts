@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { AnyKysely, Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { describeTables, MIGRATION_SEEDED, tableRows, type TableInfo } from './tables.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { AnyKysely } from '../db/client.ts';
 
 /** What a backup needs to know about one table. */

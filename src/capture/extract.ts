@@ -1,6 +1,5 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
-import { extractText } from 'unpdf';
+// The HTML and PDF parsers are imported when first used: linkedom alone is some 200 modules, and
+// every process (each CLI command, the server, each test file) would otherwise load them at start.
 
 /** Readable text taken from captured bytes, and the document's own title when it has one. */
 export interface Extracted {
@@ -41,7 +40,11 @@ function tidy(text: string): string {
  * The article text of an HTML page, using Mozilla's Readability (the Firefox reader view); when it
  * finds no article (an index page, a short notice), the whole body's text, so nothing quotable is lost.
  */
-export function htmlText(html: string): Extracted {
+export async function htmlText(html: string): Promise<Extracted> {
+  const [{ parseHTML }, { Readability }] = await Promise.all([
+    import('linkedom'),
+    import('@mozilla/readability'),
+  ]);
   const { document } = parseHTML(html);
   const title = document.querySelector('title')?.textContent?.trim() || null;
   for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
@@ -60,6 +63,7 @@ export function htmlText(html: string): Extracted {
 
 /** The text layer of a PDF (pages joined); null for a scanned PDF with no text layer. */
 export async function pdfText(bytes: Buffer): Promise<Extracted> {
+  const { extractText } = await import('unpdf');
   const { text } = await extractText(new Uint8Array(bytes), { mergePages: true });
   const cleaned = tidy(text);
   return { text: cleaned || null, title: null };

@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery } from '../db/kysely.ts';
 import PgBoss from 'pg-boss';
 import type { BlobStore } from '../blobs/store.ts';
 import type { Db } from '../db/client.ts';

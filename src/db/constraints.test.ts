@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from './kysely.ts';
 import { saveAllegation, saveFinding, saveSanction } from '../allegations/service.ts';
 import { inTransaction } from '../audit/records.ts';
 import { isAppError } from '../errors/catalogue.ts';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from './kysely.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import type { MigrationError } from './migrations.ts';
 import {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
+import { sql } from './kysely.ts';
 import type { AnyKysely } from './client.ts';
 
 /** Where the SQL migration files live. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from './kysely.ts';
 import type { AnyKysely } from './client.ts';
 
 interface ColumnInfo {

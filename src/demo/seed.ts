@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { saveAllegation, saveFinding, saveSanction } from '../allegations/service.ts';
 import type { Actor } from '../audit/history.ts';
 import { inTransaction } from '../audit/records.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { editPermission, requirePermission } from '../accounts/policy.ts';
 import { actorNames } from '../accounts/repository.ts';
 import { inTransaction, updateRecord, type EntityTable } from '../audit/records.ts';

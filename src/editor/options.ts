@@ -1,6 +1,6 @@
 // Choices for the editor's selects, loaded when a form is drawn. Lists are capped so a form stays
 // usable; a search-as-you-type picker can replace a select when a list outgrows the cap.
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import type { Option } from '../http/forms.tsx';
 import { clip } from './entity.ts';

@@ -1,6 +1,6 @@
 // The editor's preview: the exact public page component with the record's drafts included.
 import { Hono } from 'hono';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { sendPrivatePage } from '../http/cache.ts';

@@ -1,5 +1,5 @@
 // Reads for the editor. Table and column names come from the entity registry, never from input.
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import type { ChildDef, EntityDef, Row } from './entity.ts';
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { editPermission, requirePermission } from '../accounts/policy.ts';
 import { inTransaction } from '../audit/records.ts';
 import type { Db } from '../db/client.ts';

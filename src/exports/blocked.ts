@@ -2,7 +2,7 @@
 // an order made since publication (R6), a child made identifiable (R8), personal details no
 // longer allowed (R10). A page the guard refuses to render must not leave through an export
 // either, so the export asks the very same predicate about every published page first.
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { renderProblems } from '../publication/render-guard.ts';
 import { after } from './datasets.ts';

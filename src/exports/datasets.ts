@@ -2,7 +2,8 @@
 // keyset pages so a large table never sits in memory. Every query selects only what the public
 // pages show (docs/imports.md, "Exports", lists each column and what is left out and why).
 // Columns starting with `_` are for filtering only and are never written out.
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { PUBLIC_IDENTIFIER_TYPES } from '../officers/record.ts';
 import type { Blocked } from './blocked.ts';

@@ -1,6 +1,6 @@
 // Export datasets that are not publishable records: forces and units (reference data, public
 // on their own pages), the public corrections log, and imported open data with its provenance.
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { correctionsAfter } from '../corrections/repository.ts';
 import { after, type Dataset, type Row } from './datasets.ts';
 

@@ -4,7 +4,7 @@
 // Addresses are used for nothing else and are never written to the audit log (it is append-only,
 // and an address must be erasable). Unconfirmed requests are deleted after CONFIRM_DAYS.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AppError, isAppError } from '../errors/catalogue.ts';

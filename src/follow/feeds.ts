@@ -1,7 +1,7 @@
 // What a feed lists: the newest published records in one scope (an officer, a unit, a force or a
 // saved search), as the public pages show them. An officer is named only when their own page is
 // public (published, named, not held by the render guard); a record on a held page is left out.
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { unitAndDescendants } from '../forces/public.ts';
 import { UNNAMED_OFFICER } from '../allegations/repository.ts';

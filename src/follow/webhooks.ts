@@ -4,7 +4,7 @@
 //   Custodiet-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">
 // Deliveries run as pg-boss jobs with retries and a growing delay.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { inTransaction } from '../audit/records.ts';
 import type { Db } from '../db/client.ts';

@@ -1,7 +1,8 @@
 // Reads behind the public force and unit pages. A scope is a whole force, or a unit together
 // with the units under it (a command unit's page covers its stations). Only published records
 // are listed or counted, so every figure can be checked against the records themselves.
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 
 export type Scope = { forceId: string } | { unitIds: string[] };

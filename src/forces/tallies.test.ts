@@ -3,7 +3,7 @@
 // from the records with plain SQL, and the pages must show that recount.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { deleteRecord, inTransaction, unlinkRecord } from '../audit/records.ts';
 import { saveAllegation } from '../allegations/service.ts';
 import { bumpWriteGeneration } from '../db/cache.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Backend, Db } from '../db/client.ts';
 import type { BlobStore } from '../blobs/store.ts';
 import type { CaptureQueue } from '../capture/queue.ts';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { dumpDatabase } from '../../test/helpers/dump.ts';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { dumpDatabase } from '../../test/helpers/dump.ts';
 import { countRows, grouped, parseCsv, scratch, tally, testDatabaseFor } from '../../test/helpers/imports.ts';
 import { publish } from '../../test/helpers/pages.ts';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { testApp } from '../../test/helpers/app.ts';
 import { dumpDatabase } from '../../test/helpers/dump.ts';
 import {

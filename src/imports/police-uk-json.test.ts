@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { runImport } from './framework.ts';
 import { policeUkStopSearch, policeUkStopSearchJson } from './formats/police-uk-stop-search.ts';

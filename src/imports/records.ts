@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import type { DB } from '../db/schema.generated.ts';
 import { ImportRowError } from './read.ts';

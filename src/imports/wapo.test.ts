@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { dumpDatabase, phrasesIn } from '../../test/helpers/dump.ts';
 import {

@@ -1,7 +1,8 @@
 // Dates in an article, read with chrono-node in UK day-month order against the article's own
 // date, each with the precision the text gives: "3 December 2020" is a day, "March 2022" a
 // month, "in 2019" a year, "between August 2024 and January 2025" a month range.
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+import { textLibraries } from './nlp.ts';
 import type { Span } from './text.ts';
 
 /** Precisions a proposed date can have (the same vocabulary as incidents and timeline events). */
@@ -187,7 +188,8 @@ export function extractDates(
   sentenceOf: (i: number) => string,
 ): FoundDate[] {
   const ref = new Date(`${articleDate}T12:00:00`);
-  const parsed = chrono.en.GB.parse(text, ref, { forwardDate: false })
+  const parsed = textLibraries()
+    .chrono.en.GB.parse(text, ref, { forwardDate: false })
     .map((r) => fromChrono(r, ref, sentenceOf(r.index), text.slice(Math.max(0, r.index - 12), r.index)))
     .filter((d): d is FoundDate => d !== null && !/^\d{1,2}$/.test(d.text.trim()));
   const all = [

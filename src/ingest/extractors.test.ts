@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { buildBundle } from './bundle.ts';
 import { extractDates } from './dates.ts';
 import { evaluate, loadArticles } from './evaluate.ts';
 import { checkArticle } from './input.ts';
 import { lexiconHits } from './lexicon.ts';
+import { loadTextLibraries } from './nlp.ts';
 import { extractPeople } from './people.ts';
 import { placeMatcher, type GazetteerEntry } from './places.ts';
 import { extractProtected } from './protected.ts';
@@ -62,6 +63,8 @@ const GAZ: GazetteerEntry[] = [
     unitId: null,
   },
 ];
+
+before(() => loadTextLibraries());
 
 describe('ingest extractors', () => {
   test('dates: UK day-month order, precision, ranges and dates relative to the article', () => {

@@ -2,7 +2,7 @@
 // published name (trigrams) and by shoulder number with force, units by the gazetteer link or
 // name, incidents by date window, place and text (the duplicate finder the submission queue
 // uses). Candidates come with their reasons and are never merged without an editor.
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { findOfficersByIdentifier } from '../officers/repository.ts';
 import { suggestDuplicates } from '../submissions/duplicates.ts';

@@ -2,7 +2,7 @@
 // officials (IOPC directors, mayors, ministers, panel chairs, lawyers: named in their public
 // role) and members of the public (everyone else a name tagger finds). Members of the public are
 // never proposed by name: the bundle gives them a pseudonym and withholds the name (rule R9).
-import nlp from 'compromise';
+import { textLibraries } from './nlp.ts';
 import { RANK_WORDS, rankAlternation, rankOf } from './ranks.ts';
 import type { Span } from './text.ts';
 
@@ -246,7 +246,7 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+/;
 
 /** Everyone else a name tagger (compromise) finds, and "Mr/Ms Surname": the public, or a later mention. */
 function publicPeople(text: string, people: People) {
-  const tagged = nlp(text).people().json({ offset: true }) as {
+  const tagged = textLibraries().nlp(text).people().json({ offset: true }) as {
     text: string;
     offset: { start: number; length: number };
   }[];

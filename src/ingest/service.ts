@@ -18,6 +18,7 @@ import type { Vault } from '../uploads/vault.ts';
 import { buildBundle, type ProposedBundle } from './bundle.ts';
 import { articleMeta, checkArticle, MAX_ARTICLE_FILE_BYTES, titleFrom, type ArticleMeta } from './input.ts';
 import { incidentCandidates, itemCandidates } from './matching.ts';
+import { loadTextLibraries } from './nlp.ts';
 import { loadGazetteer } from './repository.ts';
 
 /** What ingestion needs from the app. */
@@ -96,6 +97,7 @@ export async function proposeBundle(
 ): Promise<IngestResult> {
   checkArticle(src.text);
   const gazetteer = await loadGazetteer(db);
+  await loadTextLibraries();
   const bundle = buildBundle({ text: src.text, title: src.title, articleDate: src.articleDate, gazetteer });
   const incidents = await incidentCandidates(db, bundle, src.text);
   const candidates = await Promise.all(bundle.items.map((i) => itemCandidates(db, i, gazetteer)));

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { canonicalJson } from '../audit/canonical.ts';
 import type { Actor } from '../audit/history.ts';

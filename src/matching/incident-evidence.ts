@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { incidentEnd } from '../incidents/dates.ts';
 import { PLACE_SIMILAR, WINDOW_DAYS, type IncidentEvidence } from './incident-score.ts';

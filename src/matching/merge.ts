@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { requirePermission, type Principal } from '../accounts/policy.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Actor } from '../audit/history.ts';

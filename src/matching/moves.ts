@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { recordChange, type Actor } from '../audit/history.ts';
 import { updateRecord, type EntityTable } from '../audit/records.ts';
 import type { Db } from '../db/client.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import {
   candidatesOf,

@@ -1,6 +1,6 @@
 // Reads for the match review pages: candidates, the two records of each side by side (batched:
 // one query per facet for a whole page), provenance, and the history of merges.
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { datasetOrigins, type DatasetOrigin } from '../imports/provenance.tsx';
 import { formatPartialDate } from '../http/format.ts';

@@ -1,6 +1,6 @@
 // Pieces every pattern page shares: the method and caveats box, "figures as of", suppressed cells,
 // and the status labels shown beside every officer named in a pattern (rule R1).
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Child } from 'hono/jsx';
 import type { Db } from '../db/client.ts';
 import { StatusLabel } from '../http/components.tsx';

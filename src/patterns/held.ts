@@ -7,7 +7,8 @@
 //  - R6 (orders): pages about an incident or person an order in force covers, or whose text
 //    contains one of its terms.
 // A page outside all three cannot fail, so the answer is the guard's own, page by page.
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { guardRender, renderProblems } from '../publication/render-guard.ts';
 

@@ -1,7 +1,8 @@
 // Officer pattern: one named officer's published allegations counted by Standard, IOPC category,
 // status and finding, where their allegation count sits among officers of the same force (and
 // unit and rank, where known) over the same period, and who they were most often named with.
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { Layout } from '../http/layout.tsx';
 import { Breadcrumbs } from '../http/record.tsx';

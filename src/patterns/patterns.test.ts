@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { inTransaction } from '../audit/records.ts';
 import { runImport } from '../imports/framework.ts';
 import { FORMATS } from '../imports/formats/index.ts';

@@ -3,7 +3,8 @@
 // and pattern_refreshes records when, so each page says "figures as of". Tables are rebuilt one
 // after another rather than in one long transaction: on PGlite a transaction holds the single
 // connection, and pages should wait seconds, not the whole refresh.
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { inTransaction } from '../audit/records.ts';
 import type { Db } from '../db/client.ts';
 import { heldPages } from './held.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';

@@ -2,7 +2,7 @@
 // counts of incidents, allegations, outcomes and dismissals in the months before and after each,
 // and the incidents that came after it. Counts come from the materialised per-force, per-day
 // table (src/patterns/refresh.ts); lists read the records and pass the render guard.
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { refusedNow } from '../patterns/held.ts';
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { can, requirePermission } from '../accounts/policy.ts';
 import { appendAudit } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { z } from 'zod';
 import type { Actor } from '../audit/history.ts';
 import { insertRecord } from '../audit/records.ts';

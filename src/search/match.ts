@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../db/kysely.ts';
 
 /**
  * SQL fragments that match user text against the indexed columns. Every fragment compares

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { incidentEnd } from '../incidents/dates.ts';
 import {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { testApp } from '../../test/helpers/app.ts';
 import { COUNT_CAP, PAGE_SIZE } from './schema.ts';

@@ -3,7 +3,7 @@
 // never matches: a shoulder number alone identifies nobody (rule R11), so every officer comes
 // with the force and the period the number was held, and every suggestion says why it was made.
 // Two queries whatever the input: the officers, then the incidents (which use the officers found).
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { uuid } from '../schema/common.ts';
 import { PUBLIC_IDENTIFIER_TYPES } from '../search/match.ts';

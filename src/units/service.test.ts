@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import { inTransaction } from '../audit/records.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { ACTOR, met, uniq } from '../../test/helpers/factories.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../db/kysely.ts';
 import type { Actor } from '../audit/history.ts';
 import { recordChange } from '../audit/history.ts';
 import { saveRecord } from '../audit/records.ts';

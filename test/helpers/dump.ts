@@ -2,7 +2,7 @@
 // client address, a submission's plain text, a photo's GPS block.
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql } from '../../src/db/kysely.ts';
 import type { Db } from '../../src/db/client.ts';
 
 /**

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { after, before } from 'node:test';
-import { sql } from 'kysely';
+import { sql } from '../../src/db/kysely.ts';
 import { ed25519Signer } from '../../src/config/signing.ts';
 import type { Db } from '../../src/db/client.ts';
 import { writeExportBundle } from '../../src/exports/service.ts';

@@ -1,7 +1,7 @@
 // Hand-built records for matching tests: officers with numbers, ranks and units; records that came
 // from a dataset (with the numbers the importer kept aside); whole-table snapshots to compare.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql } from '../../src/db/kysely.ts';
 import { inTransaction } from '../../src/audit/records.ts';
 import type { Db } from '../../src/db/client.ts';
 import { saveOfficerIdentifier, saveOfficerPosting, saveOfficerRank } from '../../src/officers/service.ts';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
-import { sql } from 'kysely';
+import { sql } from '../../src/db/kysely.ts';
 import { verifyAuditChain } from '../../src/audit/chain.ts';
 import { createModerationKey } from '../../src/submissions/moderation.ts';
 import { MAX_BODY_BYTES } from '../../src/http/app.ts';

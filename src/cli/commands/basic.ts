@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { sql } from 'kysely';
+import { sql } from '../../db/kysely.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrate, migrationStatus } from '../../db/migrations.ts';
 import { seedDemo } from '../../demo/seed.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../../../db/kysely.ts';
 import { z } from 'zod';
 import { formatPartialDate } from '../../../http/format.ts';
 import { slugify } from '../../../schema/common.ts';

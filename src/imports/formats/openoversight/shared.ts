@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../../../db/kysely.ts';
 import type { Db } from '../../../db/client.ts';
 import { normaliseAgencyName, parseForceSpec, resolveForce, type ForceSpec } from '../../agencies.ts';
 import { FormatSettingsError, type DatasetInfo, type FormatSettings } from '../../framework.ts';
