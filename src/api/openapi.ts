@@ -68,6 +68,11 @@ function responses(route: ApiRoute): Json {
     },
   };
   if (route.method === 'get') out['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
+  if (route.redirects)
+    out['302'] = {
+      description: route.redirects,
+      headers: { Location: { description: 'Where the record is now', schema: { type: 'string' } } },
+    };
   const codes = new Set([400, 429, ...(route.scope ? [401, 403] : []), ...(route.errors ?? [])]);
   if (route.body) codes.add(415).add(422);
   for (const code of [...codes].sort()) out[String(code)] = problem(code);

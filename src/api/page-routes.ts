@@ -1,5 +1,6 @@
 // The data of every public page, from the page's own loader (the same queries, the same render
 // guard, the same R5 rule), so the API can show nothing the page would not.
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { loadAllegations } from '../allegations/repository.ts';
 import type { Db } from '../db/client.ts';
@@ -8,6 +9,7 @@ import { blockedAmong } from '../exports/blocked.ts';
 import { loadForcePage, loadUnitPage } from '../forces/routes.tsx';
 import { loadHomePage } from '../incidents/routes.tsx';
 import { loadPublicIncident } from '../incidents/routes.tsx';
+import { loadOrMoved } from '../matching/redirect.ts';
 import { loadPublicOfficer } from '../officers/routes.tsx';
 import { slug } from '../schema/common.ts';
 import { MARK_START, MARK_STOP } from '../search/match.ts';
@@ -25,10 +27,27 @@ import {
   UnitPage,
 } from './page-schemas.ts';
 import { id } from './registry.ts';
-import { defineRoute, type ApiRoute } from './route.ts';
+import { API_BASE, defineRoute, type ApiRoute } from './route.ts';
 
 const bySlug = z.object({ slug });
 const PAGE_ERRORS = [404, 451];
+const MOVED =
+  'The record was merged into another (the same person or event, recorded twice): Location is the ' +
+  'survivor in this API. Temporary, since a merge can be undone. The public page redirects the same way.';
+
+/** The record at `slug`, or a 302 to its survivor's address in the API when it was merged. */
+async function orMoved<T>(
+  c: Context,
+  db: Db,
+  table: 'officers' | 'incidents',
+  slug: string,
+  load: (slug: string) => Promise<T>,
+): Promise<T | Response> {
+  const found = await loadOrMoved(db, table, slug, load);
+  return 'moved' in found
+    ? c.redirect(`${API_BASE}/${table}/${encodeURIComponent(found.moved)}`, 302)
+    : found.data;
+}
 
 /** One published allegation as the incident page shows it; 451 while a page showing it is held. */
 async function publicAllegation(db: Db, allegationId: string) {
@@ -128,10 +147,12 @@ export const PAGE_ROUTES: readonly ApiRoute[] = [
     params: bySlug,
     response: IncidentPage,
     errors: PAGE_ERRORS,
-    async handler({ deps, params }) {
-      const shown = await loadPublicIncident(deps.db, params.slug);
-      return shown.kind === 'record' ? { kind: 'record', ...shown.data } : shown;
-    },
+    redirects: MOVED,
+    handler: ({ deps, params, c }) =>
+      orMoved(c, deps.db, 'incidents', params.slug, async (s) => {
+        const shown = await loadPublicIncident(deps.db, s);
+        return shown.kind === 'record' ? { kind: 'record', ...shown.data } : shown;
+      }),
   }),
   defineRoute({
     method: 'get',
@@ -155,7 +176,9 @@ export const PAGE_ROUTES: readonly ApiRoute[] = [
     params: bySlug,
     response: OfficerPage,
     errors: PAGE_ERRORS,
-    handler: ({ deps, params }) => loadPublicOfficer(deps.db, params.slug),
+    redirects: MOVED,
+    handler: ({ deps, params, c }) =>
+      orMoved(c, deps.db, 'officers', params.slug, (s) => loadPublicOfficer(deps.db, s)),
   }),
   defineRoute({
     method: 'get',

@@ -49,6 +49,8 @@ export interface RouteDef<
   scope?: ApiScope;
   /** Errors worth listing in the document besides 400/401/429 (e.g. 404, 451, 422). */
   errors?: number[];
+  /** What a 302 from this endpoint means, when it can answer with one (the handler returns the Response). */
+  redirects?: string;
   handler(call: ApiCall<Out<P>, Out<Q>, Out<B>>): Promise<unknown>;
 }
 
@@ -136,6 +138,7 @@ export function mountRoutes(app: Hono<ApiEnv>, deps: AppDeps, routes: readonly A
         ? parseOr(route.body, await jsonBody(c), 'CUS_VALIDATION', 'Invalid body')
         : undefined;
       const result = await route.handler({ params: params?.data, query, body, principal, deps, c });
+      if (route.redirects && result instanceof Response) return result;
       return sendJson(c, route.response, result, { status: route.status ?? 200, private: !!route.scope });
     });
   }

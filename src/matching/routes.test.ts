@@ -102,6 +102,13 @@ test('the review page: who may see it, the pair side by side, CSRF, merge, undo,
   const moved = await app.request(`/officers/${await slugOf(b.id)}`);
   assert.equal(moved.status, 302);
   assert.equal(moved.headers.get('location'), `/officers/${await slugOf(a.id)}`);
+  // The API answers the same way, in the API: fetch follows it to the survivor's data.
+  const apiMoved = await app.request(`/api/v1/officers/${await slugOf(b.id)}`);
+  assert.equal(apiMoved.status, 302);
+  assert.equal(apiMoved.headers.get('location'), `/api/v1/officers/${await slugOf(a.id)}`);
+  const survivor = await app.request(apiMoved.headers.get('location')!);
+  assert.equal(survivor.status, 200);
+  assert.equal(((await survivor.json()) as { officer: { slug: string } }).officer.slug, await slugOf(a.id));
 
   const history = await editor.page('/editor/matches/history');
   assert.match(history.html, /Bianca Hollis/);
@@ -122,6 +129,11 @@ test('the review page: who may see it, the pair side by side, CSRF, merge, undo,
   assert.equal(undone.status, 303);
   assert.equal(await mergedInto(b.id), null);
   assert.equal((await app.request(`/officers/${await slugOf(b.id)}`)).status, 404);
+  assert.equal(
+    (await app.request(`/api/v1/officers/${await slugOf(b.id)}`)).status,
+    404,
+    'undone: not found',
+  );
   const log = await t.db.selectFrom('corrections').select('what').where('entity_id', '=', a.id).execute();
   assert.deepEqual(log, [{ what: 'Two records joined by mistake were separated.' }]);
   const status = await t.db
