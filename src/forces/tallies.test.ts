@@ -73,7 +73,8 @@ async function homeRecount(db: Db) {
   }>`
     SELECT
       (SELECT count(*)::int FROM incidents WHERE publication_state = 'published') AS incidents,
-      (SELECT count(*)::int FROM allegations WHERE publication_state = 'published') AS allegations,
+      (SELECT count(*)::int FROM allegations a JOIN incidents i ON i.id = a.incident_id
+        WHERE a.publication_state = 'published' AND i.publication_state = 'published') AS allegations,
       (SELECT count(*)::int FROM officers WHERE publication_state = 'published' AND published_name IS NOT NULL) AS officers,
       (SELECT count(*)::int FROM statements WHERE publication_state = 'published') AS statements`.execute(db);
   return rows[0]!;

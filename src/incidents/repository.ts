@@ -95,12 +95,15 @@ export async function listPublishedIncidents(db: Db, limit = 50): Promise<Incide
   return incidents.map((i) => ({ ...i, people: byIncident.get(i.id) ?? [] }));
 }
 
-/** Headline figures for the home page: published records only. */
+/**
+ * Headline figures for the home page: published records only, allegations only of published
+ * incidents (as the force and unit pages count them, so the home total is their sum).
+ */
 export async function countPublished(
   db: Db,
 ): Promise<{ incidents: number; allegations: number; officers: number; statements: number }> {
-  // Kept by triggers as records are written (src/migrations/20261201060000_scope_tallies.sql):
-  // four rows, where counting them read every published row.
+  // Kept by triggers as records are written (src/migrations/20261201060000_scope_tallies.sql and
+  // 20261202000000_home_allegation_count.sql): four rows, where counting them read every published row.
   const rows = await db.selectFrom('public_counts').select(['kind', 'n']).execute();
   const n = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
   return {
