@@ -103,8 +103,14 @@ export async function countPublished(
   db: Db,
 ): Promise<{ incidents: number; allegations: number; officers: number; statements: number }> {
   // Kept by triggers as records are written (src/migrations/20261201060000_scope_tallies.sql and
-  // 20261202000000_home_allegation_count.sql): four rows, where counting them read every published row.
-  const rows = await db.selectFrom('public_counts').select(['kind', 'n']).execute();
+  // 20261202000000_home_allegation_count.sql): a few rows, where counting read every published row.
+  // Allegations are the forces' own yearly counters summed: every published incident counts once,
+  // under its force.
+  const { rows } = await sql<{ kind: string; n: string | number }>`
+    SELECT kind, n FROM public_counts
+    UNION ALL
+    SELECT 'allegations', coalesce(sum(t.allegations), 0)
+    FROM scope_year_tallies t WHERE t.scope_id IN (SELECT id FROM forces)`.execute(db);
   const n = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
   return {
     incidents: n('incidents'),
