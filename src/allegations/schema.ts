@@ -25,21 +25,24 @@ export const allegationInput = z
   });
 export type AllegationInput = z.input<typeof allegationInput>;
 
+/** Where a finding was decided: a misconduct meeting or hearing, an appeal tribunal, a court. */
+export const FINDING_FORUMS = [
+  'misconduct_meeting',
+  'misconduct_hearing',
+  'accelerated_hearing',
+  'police_appeals_tribunal',
+  'magistrates_court',
+  'crown_court',
+  'court_of_appeal',
+  'other',
+] as const;
+
 /** A decision on an allegation by a panel or court; never merged into the allegation (R2). */
 export const findingInput = z
   .object({
     allegationId: uuid,
     track: z.enum(['conduct', 'criminal']),
-    forum: z.enum([
-      'misconduct_meeting',
-      'misconduct_hearing',
-      'accelerated_hearing',
-      'police_appeals_tribunal',
-      'magistrates_court',
-      'crown_court',
-      'court_of_appeal',
-      'other',
-    ]),
+    forum: z.enum(FINDING_FORUMS),
     decidingBody: line(300),
     outcomeTaxonomy: code,
     outcome: code,

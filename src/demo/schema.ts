@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FINDING_FORUMS } from '../allegations/schema.ts';
 
 /**
  * The shape of the bundled demo dataset. Records refer to each other by short keys; the seeder
@@ -129,16 +130,7 @@ const finding = z
   .object({
     key,
     track: z.enum(['conduct', 'criminal']),
-    forum: z.enum([
-      'misconduct_meeting',
-      'misconduct_hearing',
-      'accelerated_hearing',
-      'police_appeals_tribunal',
-      'magistrates_court',
-      'crown_court',
-      'court_of_appeal',
-      'other',
-    ]),
+    forum: z.enum(FINDING_FORUMS),
     decidingBody: z.string().min(1),
     outcomeTaxonomy: z.enum([
       'ew_conduct_findings_2020',

@@ -151,7 +151,7 @@ test('a bad row in the middle: nothing changes, and the report names the line an
   const bad = CSV.replace(
     '17/06/2023,Example Station forecourt,2023-06-20,2,',
     '31/02/2023,Example Station forecourt,2023-06-20,2,',
-  ).replace('Courtesy,Proven,OF-15', 'Courtesy,Dunno,OF-15');
+  ).replace('Courtesy,Proven,10/05/2024', 'Courtesy,Dunno,10/05/2024');
   const report = await importCsv(bad);
   assert.equal(report.status, 'failed');
   assert.deepEqual(
@@ -355,7 +355,7 @@ describe('rows that would name a person or give a home are refused', () => {
   const h = testDatabaseFor();
   const withPseudonyms = mappingWith((m) => (m.records.person.fields.pseudonym = 'Complainant'));
   const header =
-    'Case ref,Case title,Case summary,Incident date,Area,Complaint received,Allegation no,Allegation,Category,Standards,Outcome,Officer ref,Officer,Rank,Shoulder no,Unit,Complainant ref,Complainant age';
+    'Case ref,Case title,Case summary,Incident date,Area,Complaint received,Allegation no,Allegation,Category,Standards,Outcome,Decided,Sanction,Officer ref,Officer,Rank,Shoulder no,Unit,Complainant ref,Complainant age';
   const line = (o: {
     ref?: string;
     area?: string;
@@ -364,7 +364,7 @@ describe('rows that would name a person or give a home are refused', () => {
     name?: string;
     no?: string;
   }) =>
-    `${o.ref ?? 'EX-100'},A case,A summary,01/01/2024,"${o.area ?? 'Example Road'}",2024-01-02,${o.no ?? '1'},An allegation,Use of force,Force,Proven,OF-1,Alex Fixture,PC,1EX,Example Team,${o.person ?? 'C-1'},${o.age ?? '30'}${o.name !== undefined ? `,${o.name}` : ''}`;
+    `${o.ref ?? 'EX-100'},A case,A summary,01/01/2024,"${o.area ?? 'Example Road'}",2024-01-02,${o.no ?? '1'},An allegation,Use of force,Force,Proven,01/03/2024,Written warning,OF-1,Alex Fixture,PC,1EX,Example Team,${o.person ?? 'C-1'},${o.age ?? '30'}${o.name !== undefined ? `,${o.name}` : ''}`;
 
   test('a row about a child cannot carry a name; nor can one about an adult; pseudonyms are accepted', async () => {
     const csv = [
@@ -447,7 +447,7 @@ describe('hostile files', () => {
   test('an impossible US date is refused; ISO mappings refuse slashed dates', async () => {
     const us = mappingWith((m) => (m.dates = 'us'));
     const row = (date: string) =>
-      `EX-200,T,S,${date},Example Road,2024-01-02,1,A,Use of force,Force,Proven,N/A,N/A,N/A,N/A,N/A,N/A,N/A`;
+      `EX-200,T,S,${date},Example Road,2024-01-02,1,A,Use of force,Force,Proven,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A`;
     const r = await importCsv(
       `${header}\n${row('12/31/2023')}\n${row('02/30/2020').replace('EX-200', 'EX-201')}\n`,
       us,

@@ -1,4 +1,4 @@
-import { allegationInput, findingInput, sanctionInput } from '../../allegations/schema.ts';
+import { allegationInput, FINDING_FORUMS, findingInput, sanctionInput } from '../../allegations/schema.ts';
 import type { AllegationInput, FindingInput, SanctionInput } from '../../allegations/schema.ts';
 import { saveAllegation, saveFinding, saveSanction } from '../../allegations/service.ts';
 import { one } from '../../http/form.ts';
@@ -153,16 +153,7 @@ export const findings: EntityDef = {
           label: 'Forum',
           kind: 'select',
           required: true,
-          options: choices([
-            'misconduct_meeting',
-            'misconduct_hearing',
-            'accelerated_hearing',
-            'police_appeals_tribunal',
-            'magistrates_court',
-            'crown_court',
-            'court_of_appeal',
-            'other',
-          ]),
+          options: choices([...FINDING_FORUMS]),
         },
         {
           name: 'decidingBody',

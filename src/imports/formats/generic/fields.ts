@@ -4,11 +4,24 @@
  * that forbids it when it is personal (an officer's home address, a complainant's name).
  */
 
-export const KINDS = ['incident', 'officer', 'allegation', 'person'] as const;
-export type Kind = (typeof KINDS)[number];
+import { FINDING_FORUMS } from '../../../allegations/schema.ts';
 
-/** Coded fields take codes of a taxonomy (checked against the database) or of a fixed list. */
-export type CodeSource = 'status' | 'iopc' | 'standards' | 'rank' | readonly string[];
+export const KINDS = ['incident', 'officer', 'allegation', 'person'] as const;
+/** The kinds of record a row makes that have their own id columns. */
+export type Kind = (typeof KINDS)[number];
+/** A finding and its sanction are the row's allegation's: they have no id of their own. */
+export const OUTCOME_KINDS = ['finding', 'sanction'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+/** Every kind of record a mapping can fill fields of. */
+export type FieldKind = Kind | OutcomeKind;
+
+/**
+ * Coded fields take codes of a taxonomy (checked against the database) or of a fixed list.
+ * Ranks, outcomes and sanctions come from the taxonomy of the force's jurisdiction (and, for
+ * outcomes and sanctions, of the finding's track: conduct or criminal).
+ */
+export type CodeSource =
+  'status' | 'iopc' | 'standards' | 'rank' | 'outcome' | 'sanction' | readonly string[];
 
 export type FieldDef =
   | { type: 'text'; max: number }
@@ -33,9 +46,11 @@ export const ROLE_TYPES = [
   'police_staff',
 ] as const;
 export const PERSON_ROLES = ['complainant', 'victim', 'witness', 'bystander', 'relative'] as const;
+export const TRACKS = ['conduct', 'criminal'] as const;
+export const FORUMS = FINDING_FORUMS;
 
 /** Every field a mapping may target, by kind of record. */
-export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
+export const FIELDS: Record<FieldKind, Record<string, FieldDef>> = {
   incident: {
     title: text(300),
     summary: text(5000),
@@ -70,10 +85,52 @@ export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
     vulnerable: { type: 'bool' },
     sexual_offence_complainant: { type: 'bool' },
   },
+  // Kept apart from the allegation (rule R2): who decided, when, in which forum, on which track.
+  finding: {
+    outcome: code('outcome'),
+    track: code(TRACKS),
+    forum: code(FORUMS),
+    deciding_body: text(200),
+    decided_on: date,
+    summary: text(5000),
+  },
+  sanction: {
+    sanction: code('sanction'),
+    imposed_on: date,
+    detail: text(2000),
+  },
+};
+
+/** The fields a section must map: a finding says what was decided and by whom; a sanction what it was. */
+export const REQUIRED: Partial<Record<FieldKind, readonly string[]>> = {
+  finding: ['outcome', 'deciding_body'],
+  sanction: ['sanction'],
+};
+
+export type Track = (typeof TRACKS)[number];
+/** The taxonomies of one track: its outcomes and its sanctions. */
+export type Vocabulary = { outcome: string; sanction: string };
+const EW: Partial<Record<Track, Vocabulary>> = {
+  conduct: { outcome: 'ew_conduct_findings_2020', sanction: 'ew_conduct_sanctions_2020' },
+  criminal: { outcome: 'ew_criminal_outcomes_v1', sanction: 'ew_criminal_sentences_v1' },
+};
+/**
+ * Outcome and sanction taxonomies by the force's jurisdiction and the finding's track. British
+ * Transport Police (great_britain) is disciplined under regulations that mirror England and
+ * Wales'. Scotland and Northern Ireland have their own, which Custodiet has no taxonomy for yet:
+ * findings there are refused rather than filed under the wrong law.
+ */
+export const OUTCOME_TAXONOMIES: Record<string, Partial<Record<Track, Vocabulary>>> = {
+  england_wales: EW,
+  great_britain: EW,
+  united_states: { conduct: { outcome: 'us_conduct_findings_v1', sanction: 'us_conduct_sanctions_v1' } },
 };
 
 /** Taxonomies behind the coded fields (the rank taxonomy follows the force's jurisdiction). */
-export const TAXONOMY: Record<Exclude<CodeSource, readonly string[] | 'rank'>, string> = {
+export const TAXONOMY: Record<
+  Exclude<CodeSource, readonly string[] | 'rank' | 'outcome' | 'sanction'>,
+  string
+> = {
   status: 'publication_status_v1',
   iopc: 'iopc_complaint_categories_2020',
   standards: 'ew_standards_2020',
@@ -84,7 +141,7 @@ const PERSONAL =
 const NAME = /name|first|last|surname|forename|initial|alias|real|identity/i;
 
 /** Why a field that does not exist cannot be mapped (rule R10 for officers, R8–R9 for people). */
-export function refusal(kind: Kind, field: string): string {
+export function refusal(kind: FieldKind, field: string): string {
   const known = Object.keys(FIELDS[kind]).join(', ');
   if (kind === 'person' && NAME.test(field))
     return `people who are not officers are never named by an import (rules R8 and R9): map a pseudonym column to "pseudonym" (or none, and Custodiet writes one). Fields of a person: ${known}.`;

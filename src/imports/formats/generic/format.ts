@@ -6,7 +6,7 @@ import { resolveForce } from '../../agencies.ts';
 import type { ImportFormat } from '../../framework.ts';
 import { ImportFileError } from '../../read.ts';
 import { US_RANKS } from '../../us-vocabulary.ts';
-import { FIELDS, KINDS, TAXONOMY, type CodeSource } from './fields.ts';
+import { FIELDS, KINDS, OUTCOME_KINDS, OUTCOME_TAXONOMIES, TAXONOMY, type CodeSource } from './fields.ts';
 import { mappedColumns, parseMapping, type Mapping } from './mapping.ts';
 import { rowSchema, type Codes, type MappedRow } from './rows.ts';
 import { writeGeneric, type GenericState } from './write.ts';
@@ -29,36 +29,66 @@ async function prepare(trx: Db, m: Mapping, codes: Codes): Promise<GenericState>
     .executeTakeFirstOrThrow();
   codes.us = force.jurisdiction === 'united_states';
   const rankTaxonomy = codes.us ? US_RANKS : UK_RANKS;
-  const taxonomies: Record<string, string> = { ...TAXONOMY, rank: rankTaxonomy };
+  const outcomes = OUTCOME_TAXONOMIES[force.jurisdiction] ?? {};
+  if (m.records.finding && Object.keys(outcomes).length === 0)
+    throw new ImportFileError(
+      `Findings cannot be imported for a force in ${force.jurisdiction}: Custodiet has no taxonomy of its outcomes yet, and will not file them under another country's regulations. Leave records.finding out of the mapping and add the findings by hand.`,
+    );
+  const taxonomies = taxonomySources(rankTaxonomy, outcomes);
   const terms = await trx
     .selectFrom('taxonomy_terms')
     .select(['taxonomy_id', 'code'])
-    .where('taxonomy_id', 'in', Object.values(taxonomies))
+    .where('taxonomy_id', 'in', [...new Set(Object.values(taxonomies).flat())])
     .execute();
-  for (const [source, taxonomy] of Object.entries(taxonomies))
-    codes.bySource.set(source, new Set(terms.filter((t) => t.taxonomy_id === taxonomy).map((t) => t.code)));
-  const problems = mappingCodeProblems(m, codes, taxonomies);
+  for (const [source, ids] of Object.entries(taxonomies))
+    codes.bySource.set(source, new Set(terms.filter((t) => ids.includes(t.taxonomy_id)).map((t) => t.code)));
+  const problems = [...mappingCodeProblems(m, codes, taxonomies), ...trackProblems(m, Object.keys(outcomes))];
   if (problems.length > 0)
     throw new ImportFileError(`The mapping gives codes that do not exist: ${problems.join('; ')}.`);
-  return { forceId, rankTaxonomy, slugBase: slugify(m.dataset.title, 40) || 'dataset' };
+  return { forceId, rankTaxonomy, outcomes, slugBase: slugify(m.dataset.title, 40) || 'dataset' };
+}
+
+/** The taxonomies behind each source of codes; outcomes and sanctions as a whole and by track. */
+function taxonomySources(rankTaxonomy: string, outcomes: GenericState['outcomes']): Record<string, string[]> {
+  const out: Record<string, string[]> = { rank: [rankTaxonomy], outcome: [], sanction: [] };
+  for (const [source, id] of Object.entries(TAXONOMY)) out[source] = [id];
+  for (const [track, v] of Object.entries(outcomes)) {
+    out[`outcome:${track}`] = [v.outcome];
+    out[`sanction:${track}`] = [v.sanction];
+    out.outcome!.push(v.outcome);
+    out.sanction!.push(v.sanction);
+  }
+  return out;
+}
+
+/** Tracks the mapping gives that the force's jurisdiction has no outcomes for (criminal, in the US). */
+function trackProblems(m: Mapping, tracks: string[]): string[] {
+  const spec = m.records.finding?.fields.track;
+  if (!spec) return [];
+  const given =
+    'constant' in spec ? [String(spec.constant)] : [...Object.values(spec.values ?? {}), spec.otherwise];
+  return [...new Set(given)]
+    .filter((t): t is string => typeof t === 'string' && !tracks.includes(t))
+    .map(
+      (t) =>
+        `records.finding.fields.track: "${t}" has no outcomes for this force's jurisdiction (tracks: ${tracks.join(', ')})`,
+    );
 }
 
 /** Value-map targets, "otherwise" and constants of taxonomy-coded fields that are not codes. */
-function mappingCodeProblems(m: Mapping, codes: Codes, taxonomies: Record<string, string>): string[] {
+function mappingCodeProblems(m: Mapping, codes: Codes, taxonomies: Record<string, string[]>): string[] {
   const out: string[] = [];
-  for (const kind of KINDS)
+  for (const kind of [...KINDS, ...OUTCOME_KINDS])
     for (const [field, spec] of Object.entries(m.records[kind]?.fields ?? {})) {
       const def = FIELDS[kind][field]!;
       if ((def.type !== 'code' && def.type !== 'codes') || typeof def.codes !== 'string') continue;
       const source = def.codes as Exclude<CodeSource, readonly string[]>;
       const given =
-        'constant' in spec
-          ? [String(spec.constant)]
-          : [...Object.values(spec.values ?? {}), ...(spec.otherwise !== undefined ? [spec.otherwise] : [])];
+        'constant' in spec ? [String(spec.constant)] : [...Object.values(spec.values ?? {}), spec.otherwise];
       const allowed = codes.bySource.get(source)!;
-      for (const c of new Set(given.filter((g) => !allowed.has(g))))
+      for (const c of new Set(given.filter((g): g is string => typeof g === 'string' && !allowed.has(g))))
         out.push(
-          `records.${kind}.fields.${field}: "${c}" is not a code of ${taxonomies[source]} (codes: ${[...allowed].join(', ')})`,
+          `records.${kind}.fields.${field}: "${c}" is not a code of ${taxonomies[source]!.join(' or ')} (codes: ${[...allowed].join(', ')})`,
         );
     }
   return out;

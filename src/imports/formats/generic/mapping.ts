@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseForceSpec, type ForceSpec } from '../../agencies.ts';
 import { FormatSettingsError } from '../../framework.ts';
-import { FIELDS, KINDS, refusal, type FieldDef, type Kind } from './fields.ts';
+import { FIELDS, KINDS, OUTCOME_KINDS, REQUIRED, refusal, type FieldDef, type FieldKind } from './fields.ts';
 import { constantProblem } from './rows.ts';
 
 /**
@@ -23,8 +23,11 @@ const name = (what: string, max = 300) =>
 
 const columnField = z.strictObject({
   column: name('a column of the file', 200),
-  values: z.record(z.string(), z.string({ error: 'each value must map to a code (text)' })).optional(),
-  otherwise: z.string().optional(),
+  // null: the value means "none" (an outcome column's "No case to answer" makes no finding).
+  values: z
+    .record(z.string(), z.string({ error: 'each value must map to a code (text) or null (none)' }).nullable())
+    .optional(),
+  otherwise: z.string().nullable().optional(),
   dates: dateFormat.optional(),
   separator: z.string().min(1).max(5).optional(),
 });
@@ -53,6 +56,8 @@ const section = z.strictObject({
   fields: z.record(z.string(), fieldSpec).default({}),
 });
 export type Section = z.output<typeof section>;
+// A finding and its sanction are identified by the row's allegation.
+const outcomeSection = z.strictObject({ fields: z.record(z.string(), fieldSpec).default({}) });
 
 const mappingSchema = z.strictObject({
   dataset: z.strictObject({
@@ -82,6 +87,8 @@ const mappingSchema = z.strictObject({
     officer: section.optional(),
     allegation: section.optional(),
     person: section.optional(),
+    finding: outcomeSection.optional(),
+    sanction: outcomeSection.optional(),
   }),
 });
 
@@ -121,7 +128,12 @@ export function parseMapping(jsonText: string): Mapping {
       problems.push(
         `records.${k}: ${k === 'person' ? 'a person' : 'an allegation'} belongs to an incident: add records.incident`,
       );
-  for (const k of kinds) problems.push(...sectionProblems(k, m.records[k]!, m));
+  if (m.records.finding && !m.records.allegation)
+    problems.push('records.finding: a finding decides an allegation: add records.allegation');
+  if (m.records.sanction && !m.records.finding)
+    problems.push('records.sanction: a sanction follows a finding: add records.finding');
+  for (const k of [...kinds, ...OUTCOME_KINDS.filter((o) => m.records[o])])
+    problems.push(...sectionProblems(k, m.records[k]!, m));
   if (problems.length > 0) throw new FormatSettingsError('The mapping file is not valid.', problems);
   return { ...m, force: force!, missing: ['', ...m.missing.map((t) => t.trim())] };
 }
@@ -130,14 +142,22 @@ export function parseMapping(jsonText: string): Mapping {
 function fieldProblemsOf(json: unknown): string[] {
   const records = (json as { records?: unknown } | null)?.records;
   if (!records || typeof records !== 'object') return [];
-  return KINDS.flatMap((k) => {
-    const s = section.safeParse((records as Record<string, unknown>)[k]);
+  return [...KINDS, ...OUTCOME_KINDS].flatMap((k) => {
+    const s = (OUTCOME_KINDS.includes(k as never) ? outcomeSection : section).safeParse(
+      (records as Record<string, unknown>)[k],
+    );
     return s.success ? sectionProblems(k, s.data, { dates: 'iso', missing: [] }) : [];
   });
 }
 
-function sectionProblems(kind: Kind, s: Section, m: Pick<Mapping, 'dates' | 'missing'>): string[] {
-  const out: string[] = [];
+function sectionProblems(
+  kind: FieldKind,
+  s: Pick<Section, 'fields'>,
+  m: Pick<Mapping, 'dates' | 'missing'>,
+): string[] {
+  const out: string[] = (REQUIRED[kind] ?? [])
+    .filter((f) => !(f in s.fields))
+    .map((f) => `records.${kind}.fields.${f}: must be mapped (a ${kind} without it says nothing)`);
   for (const [field, spec] of Object.entries(s.fields)) {
     const at = `records.${kind}.fields.${field}`;
     const def = FIELDS[kind][field];
@@ -182,27 +202,28 @@ function fieldProblems(def: FieldDef, spec: FieldSpec, m: Pick<Mapping, 'dates' 
   if (spec.dates && def.type !== 'date') out.push('"dates" is for date fields only');
   if (spec.separator && def.type !== 'codes') out.push('"separator" is for list fields only (standards)');
   if (coded && spec.values)
-    out.push(
-      ...fixedCodeProblems(def, [...Object.values(spec.values), ...(spec.otherwise ? [spec.otherwise] : [])]),
-    );
+    out.push(...fixedCodeProblems(def, [...Object.values(spec.values), spec.otherwise ?? null]));
   return out;
 }
 
 /** Codes of fixed lists are checked here; taxonomy codes once the database is open. */
-function fixedCodeProblems(def: FieldDef, codes: string[]): string[] {
+function fixedCodeProblems(def: FieldDef, codes: (string | null)[]): string[] {
   if ((def.type !== 'code' && def.type !== 'codes') || typeof def.codes === 'string') return [];
   const allowed = def.codes;
-  return [...new Set(codes.filter((c) => !allowed.includes(c)))].map(
+  return [...new Set(codes.filter((c) => c !== null && !allowed.includes(c)))].map(
     (c) => `"${c}" is not one of the codes: ${allowed.join(', ')}`,
   );
 }
 
 /** Every column the mapping reads (the header must have them all). */
 export function mappedColumns(m: Mapping): string[] {
-  const cols = KINDS.flatMap((k) => {
+  const cols = [...KINDS, ...OUTCOME_KINDS].flatMap((k) => {
     const s = m.records[k];
     if (!s) return [];
-    return [...s.id, ...Object.values(s.fields).flatMap((f) => ('column' in f ? [f.column] : []))];
+    return [
+      ...('id' in s ? s.id : []),
+      ...Object.values(s.fields).flatMap((f) => ('column' in f ? [f.column] : [])),
+    ];
   });
   return [...new Set(cols)];
 }

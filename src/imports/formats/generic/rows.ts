@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bool, day, externalId, text, wholeNumber } from '../../fields.ts';
 import { usRank } from '../../us-vocabulary.ts';
-import { FIELDS, KINDS, type FieldDef, type Kind } from './fields.ts';
+import { FIELDS, KINDS, type FieldDef, type FieldKind, type Kind, type Track } from './fields.ts';
 import type { DateFormat, FieldSpec, Mapping } from './mapping.ts';
 
 /**
@@ -15,10 +15,12 @@ export interface Made {
   externalId: string;
   fields: Record<string, Value>;
 }
-export type MappedRow = Partial<Record<Kind, Made>>;
+/** A finding and a sanction carry their allegation's id. */
+export type MappedRow = Partial<Record<FieldKind, Made>>;
 
 /** Codes of the taxonomies behind coded fields, filled in once the database is open. */
 export interface Codes {
+  /** By code source; outcomes and sanctions also by track ("outcome:criminal"). */
   bySource: Map<string, Set<string>>;
   /** Whether the force is a US agency (ranks are then read by the US rank rules when unmapped). */
   us: boolean;
@@ -36,8 +38,13 @@ function codesOf(def: FieldDef, codes: Codes): Set<string> | null {
   return typeof def.codes === 'string' ? (codes.bySource.get(def.codes) ?? new Set()) : new Set(def.codes);
 }
 
-/** A coded value: through the value map (case and spaces ignored), else a code as it is. */
-function toCode(value: string, spec: FieldSpec, def: FieldDef, codes: Codes): string | { error: string } {
+/** A coded value: through the value map (case and spaces ignored; null there means none), else a code as it is. */
+function toCode(
+  value: string,
+  spec: FieldSpec,
+  def: FieldDef,
+  codes: Codes,
+): string | null | { error: string } {
   if ('values' in spec && spec.values) {
     const key = value.trim().toLowerCase();
     const hit = Object.entries(spec.values).find(([k]) => k.trim().toLowerCase() === key);
@@ -85,7 +92,7 @@ function readField(raw: Raw, spec: FieldSpec, def: FieldDef, m: Mapping, codes: 
       return through(bool(m.missing));
     case 'code': {
       const c = toCode(cell.trim(), spec, def, codes);
-      return typeof c === 'string' ? c : fail(c.error);
+      return c === null || typeof c === 'string' ? c : fail(c.error);
     }
     case 'codes': {
       const parts = cell
@@ -95,6 +102,7 @@ function readField(raw: Raw, spec: FieldSpec, def: FieldDef, m: Mapping, codes: 
       const out: string[] = [];
       for (const p of parts) {
         const c = toCode(p, spec, def, codes);
+        if (c === null) continue;
         if (typeof c !== 'string') return fail(c.error);
         out.push(c);
       }
@@ -199,7 +207,8 @@ function personChecks(made: Made, spec: FieldSpec | undefined, ctx: Ctx) {
 
 /** The zod schema of one row under a mapping (codes are read when the import starts). */
 export function rowSchema(m: Mapping, codes: Codes): z.ZodType<MappedRow> {
-  return z.record(z.string(), z.string()).transform((raw, ctx) => {
+  return z.record(z.string(), z.string()).transform((raw, zodCtx) => {
+    const ctx = onePerCell(zodCtx);
     const row: MappedRow = {};
     for (const kind of KINDS) {
       const s = m.records[kind];
@@ -213,21 +222,89 @@ export function rowSchema(m: Mapping, codes: Codes): z.ZodType<MappedRow> {
           message: `must not be empty: it identifies the ${kind}`,
         });
       if (typeof externalId !== 'string') continue;
-      const fields: Record<string, Value> = {};
-      for (const [name, spec] of Object.entries(s.fields))
-        fields[name] = readField(raw, spec, FIELDS[kind][name]!, m, codes, ctx);
+      const fields = readFields(raw, kind, m, codes, ctx);
       row[kind] = { externalId, fields };
       if (kind === 'person') personChecks(row[kind], s.fields.pseudonym, ctx);
       const { conduct_from: from, conduct_to: to } = fields;
-      if (typeof from === 'string' && typeof to === 'string' && to < from) {
-        const spec = s.fields.conduct_to!;
-        ctx.addIssue({
-          code: 'custom',
-          path: ['column' in spec ? spec.column : 'conduct_to'],
-          message: 'is before conduct_from',
-        });
-      }
+      if (typeof from === 'string' && typeof to === 'string' && to < from)
+        issueOn(ctx, m, kind, 'conduct_to', 'is before conduct_from');
     }
+    if (m.records.finding && row.allegation) outcomesOf(raw, row, m, codes, ctx);
     return row;
   });
+}
+
+/**
+ * Reports one problem per cell: two fields read from one column (an outcome column gives the
+ * allegation's status and its finding) would otherwise report the same bad value twice.
+ */
+function onePerCell(ctx: Ctx): Ctx & { reported: number } {
+  const seen = new Set<string>();
+  let reported = 0;
+  return {
+    /** Problems found so far, repeats included. */
+    get reported() {
+      return reported;
+    },
+    addIssue(issue: Parameters<Ctx['addIssue']>[0]) {
+      reported++;
+      const cell = typeof issue === 'string' ? '' : String(issue.path?.[0] ?? '');
+      if (seen.has(cell)) return;
+      seen.add(cell);
+      ctx.addIssue(issue);
+    },
+  } as Ctx & { reported: number };
+}
+
+function readFields(raw: Raw, kind: FieldKind, m: Mapping, codes: Codes, ctx: Ctx): Record<string, Value> {
+  const fields: Record<string, Value> = {};
+  for (const [name, spec] of Object.entries(m.records[kind]!.fields))
+    fields[name] = readField(raw, spec, FIELDS[kind][name]!, m, codes, ctx);
+  return fields;
+}
+
+/** A problem reported on the column a field is read from. */
+function issueOn(ctx: Ctx, m: Mapping, kind: FieldKind, field: string, message: string) {
+  const spec = m.records[kind]!.fields[field];
+  ctx.addIssue({ code: 'custom', path: [spec && 'column' in spec ? spec.column : field], message });
+}
+
+/**
+ * The row's finding, when its outcome reads as one, and its sanction, when that does too. The
+ * codes must be of the finding's track (a conviction is not a misconduct outcome); a sanction
+ * without a finding is refused rather than left without the decision it follows.
+ */
+function outcomesOf(raw: Raw, row: MappedRow, m: Mapping, codes: Codes, ctx: Ctx & { reported: number }) {
+  const externalId = row.allegation!.externalId;
+  const before = ctx.reported;
+  const finding = readFields(raw, 'finding', m, codes, ctx);
+  // An outcome that could not be read is already reported: its sanction is not "without a finding".
+  const unreadable = ctx.reported > before;
+  const track = ((finding.track as Track | null) ?? 'conduct') as Track;
+  finding.track = track;
+  const ofTrack = (field: 'outcome' | 'sanction', kind: 'finding' | 'sanction', code: Value) => {
+    const allowed = codes.bySource.get(`${field}:${track}`) ?? new Set<string>();
+    if (allowed.has(code as string)) return true;
+    issueOn(
+      ctx,
+      m,
+      kind,
+      field,
+      allowed.size === 0
+        ? `the ${track} track has no ${field}s for this force's jurisdiction`
+        : `"${String(code)}" is not ${field === 'outcome' ? 'an outcome' : 'a sanction'} of the ${track} track: ${[...allowed].join(', ')}`,
+    );
+    return false;
+  };
+  const outcome = finding.outcome ?? null;
+  if (outcome !== null && ofTrack('outcome', 'finding', outcome))
+    row.finding = { externalId, fields: finding };
+  if (!m.records.sanction) return;
+  const sanction = readFields(raw, 'sanction', m, codes, ctx);
+  const penalty = sanction.sanction ?? null;
+  if (penalty === null) return;
+  if (outcome === null && !unreadable)
+    issueOn(ctx, m, 'sanction', 'sanction', 'a sanction needs a finding, and this row has no outcome');
+  else if (row.finding && ofTrack('sanction', 'sanction', penalty))
+    row.sanction = { externalId, fields: sanction };
 }

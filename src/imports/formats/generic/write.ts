@@ -11,14 +11,17 @@ import {
 import { writeOfficers, type DatasetOfficer } from '../../officers.ts';
 import { draftIds, followMerges, idFor, linkDerived, rejectRepeats, type RecordKind } from '../../records.ts';
 import { unitsByName } from '../../units.ts';
-import { KINDS, TAXONOMY, type Kind } from './fields.ts';
+import { KINDS, TAXONOMY, type Kind, type Track, type Vocabulary } from './fields.ts';
 import type { Mapping } from './mapping.ts';
+import { writeGenericOutcomes } from './outcomes.ts';
 import type { Made, MappedRow } from './rows.ts';
 
 /** What writing a generic file needs, from the mapping and the database. */
 export interface GenericState {
   forceId: string;
   rankTaxonomy: string;
+  /** Outcome and sanction taxonomies of the force's jurisdiction, by track. */
+  outcomes: Partial<Record<Track, Vocabulary>>;
   /** Start of every public address this dataset's records get. */
   slugBase: string;
 }
@@ -77,6 +80,7 @@ export async function writeGeneric(trx: Db, m: Mapping, batch: Batch, ctx: Ctx) 
   );
   const officerOf = (r: MappedRow) => current(r.officer ? id('officer', r.officer) : null);
   if (m.records.allegation) await writeAllegations(trx, m, ctx, rows, officerOf);
+  if (m.records.finding) await writeGenericOutcomes(trx, m, ctx, rows);
   await linkOfficersToIncidents(
     trx,
     rows.flatMap((r): [string, string | null][] =>
