@@ -1,3 +1,5 @@
+import { raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { StatusLabel } from '../http/components.tsx';
 import { DataTable } from '../http/table.tsx';
 import { PartialDate } from '../http/time.tsx';
@@ -136,17 +138,48 @@ export function ScopeSections(props: { data: ScopeData; where: string; officersO
   );
 }
 
+type Sections = Parameters<typeof ScopeSections>[0];
+const renderedSections = new WeakMap<ScopeData, Map<string, Promise<HtmlEscapedString>>>();
+
+/**
+ * ScopeSections rendered once per computation of the scope's data, which src/forces/routes.tsx
+ * keeps for a minute or until the next write: the lists are most of a busy force's page, a public
+ * page is the same for every reader, and rendering 400 list items on every request was most of
+ * what the page cost under load. New data (a new object) renders afresh.
+ */
+export function ScopeSectionsOnce(props: Sections): Promise<HtmlEscapedString> {
+  let forData = renderedSections.get(props.data);
+  if (!forData) renderedSections.set(props.data, (forData = new Map()));
+  const key = `${props.where}\n${props.officersOf}`;
+  let html = forData.get(key);
+  if (!html) {
+    html = Promise.resolve(ScopeSections(props).toString()).then((s) => raw(s));
+    forData.set(key, html);
+  }
+  return html;
+}
+
 /** Units as a nested list under the given parent (null: the force's top-level units). */
 export function UnitTree(props: { units: Unit[]; parentId: string | null; forceSlug: string }) {
-  const children = props.units.filter((u) => u.parent_unit_id === props.parentId);
-  if (children.length === 0) return null;
+  const children = new Map<string | null, Unit[]>();
+  for (const u of props.units) {
+    const siblings = children.get(u.parent_unit_id);
+    if (siblings) siblings.push(u);
+    else children.set(u.parent_unit_id, [u]);
+  }
+  return <Branch tree={children} parentId={props.parentId} forceSlug={props.forceSlug} />;
+}
+
+function Branch(props: { tree: Map<string | null, Unit[]>; parentId: string | null; forceSlug: string }) {
+  const units = props.tree.get(props.parentId);
+  if (!units) return null;
   return (
     <ul class="unit-tree">
-      {children.map((u) => (
+      {units.map((u) => (
         <li>
           <a href={`/forces/${props.forceSlug}/units/${u.slug}`}>{u.name}</a>{' '}
           <span class="meta">({unitKind(u.kind)})</span>
-          <UnitTree units={props.units} parentId={u.id} forceSlug={props.forceSlug} />
+          <Branch tree={props.tree} parentId={u.id} forceSlug={props.forceSlug} />
         </li>
       ))}
     </ul>
