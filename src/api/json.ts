@@ -18,8 +18,24 @@ function camel(key: string): string {
   return out;
 }
 
-/** JSON-ready data: Dates as ISO strings, bigints as strings, object keys in camelCase. */
+// Frozen objects are data shared by every request (a force's cached lists): converted once each.
+const converted = new WeakMap<object, unknown>();
+
+/**
+ * JSON-ready data: Dates as ISO strings, bigints as strings, object keys in camelCase. A frozen
+ * object (Object.freeze: data a cache shares between requests and nobody changes) is converted
+ * once and the result reused.
+ */
 export function plain(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && Object.isFrozen(value)) {
+    let out = converted.get(value);
+    if (out === undefined) converted.set(value, (out = convert(value)));
+    return out;
+  }
+  return convert(value);
+}
+
+function convert(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map(plain);

@@ -39,7 +39,8 @@ async function loadScopeNow(db: Db, scope: Scope, tally: TallyScope): Promise<Sc
     countsByYear(db, tally),
     countsChangedAt(db, tally),
   ]);
-  return { incidents, officers, standards, years, countsChanged };
+  // Shared by every request until the next write: frozen, so the API converts it to JSON once.
+  return Object.freeze({ incidents, officers, standards, years, countsChanged });
 }
 
 function changedAt(data: ScopeData, units: Unit[], force: Force): Date | null {
