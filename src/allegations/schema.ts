@@ -25,6 +25,9 @@ export const allegationInput = z
   });
 export type AllegationInput = z.input<typeof allegationInput>;
 
+/** A finding's track: misconduct proceedings, or a criminal court. */
+export const FINDING_TRACKS = ['conduct', 'criminal'] as const;
+
 /** Where a finding was decided: a misconduct meeting or hearing, an appeal tribunal, a court. */
 export const FINDING_FORUMS = [
   'misconduct_meeting',
@@ -41,7 +44,7 @@ export const FINDING_FORUMS = [
 export const findingInput = z
   .object({
     allegationId: uuid,
-    track: z.enum(['conduct', 'criminal']),
+    track: z.enum(FINDING_TRACKS),
     forum: z.enum(FINDING_FORUMS),
     decidingBody: line(300),
     outcomeTaxonomy: code,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FINDING_FORUMS } from '../allegations/schema.ts';
+import { FINDING_FORUMS, FINDING_TRACKS } from '../allegations/schema.ts';
 
 /**
  * The shape of the bundled demo dataset. Records refer to each other by short keys; the seeder
@@ -129,7 +129,7 @@ const sanction = z
 const finding = z
   .object({
     key,
-    track: z.enum(['conduct', 'criminal']),
+    track: z.enum(FINDING_TRACKS),
     forum: z.enum(FINDING_FORUMS),
     decidingBody: z.string().min(1),
     outcomeTaxonomy: z.enum([

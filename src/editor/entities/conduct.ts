@@ -1,4 +1,10 @@
-import { allegationInput, FINDING_FORUMS, findingInput, sanctionInput } from '../../allegations/schema.ts';
+import {
+  allegationInput,
+  FINDING_FORUMS,
+  FINDING_TRACKS,
+  findingInput,
+  sanctionInput,
+} from '../../allegations/schema.ts';
 import type { AllegationInput, FindingInput, SanctionInput } from '../../allegations/schema.ts';
 import { saveAllegation, saveFinding, saveSanction } from '../../allegations/service.ts';
 import { one } from '../../http/form.ts';
@@ -145,7 +151,7 @@ export const findings: EntityDef = {
           label: 'Track',
           kind: 'select',
           required: true,
-          options: choices(['conduct', 'criminal']),
+          options: choices([...FINDING_TRACKS]),
         },
         {
           name: 'forum',

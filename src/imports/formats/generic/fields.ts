@@ -4,7 +4,7 @@
  * that forbids it when it is personal (an officer's home address, a complainant's name).
  */
 
-import { FINDING_FORUMS } from '../../../allegations/schema.ts';
+import { FINDING_FORUMS, FINDING_TRACKS } from '../../../allegations/schema.ts';
 
 export const KINDS = ['incident', 'officer', 'allegation', 'person'] as const;
 /** The kinds of record a row makes that have their own id columns. */
@@ -14,6 +14,7 @@ export const OUTCOME_KINDS = ['finding', 'sanction'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 /** Every kind of record a mapping can fill fields of. */
 export type FieldKind = Kind | OutcomeKind;
+export const FIELD_KINDS: readonly FieldKind[] = [...KINDS, ...OUTCOME_KINDS];
 
 /**
  * Coded fields take codes of a taxonomy (checked against the database) or of a fixed list.
@@ -46,8 +47,6 @@ export const ROLE_TYPES = [
   'police_staff',
 ] as const;
 export const PERSON_ROLES = ['complainant', 'victim', 'witness', 'bystander', 'relative'] as const;
-export const TRACKS = ['conduct', 'criminal'] as const;
-export const FORUMS = FINDING_FORUMS;
 
 /** Every field a mapping may target, by kind of record. */
 export const FIELDS: Record<FieldKind, Record<string, FieldDef>> = {
@@ -88,8 +87,8 @@ export const FIELDS: Record<FieldKind, Record<string, FieldDef>> = {
   // Kept apart from the allegation (rule R2): who decided, when, in which forum, on which track.
   finding: {
     outcome: code('outcome'),
-    track: code(TRACKS),
-    forum: code(FORUMS),
+    track: code(FINDING_TRACKS),
+    forum: code(FINDING_FORUMS),
     deciding_body: text(200),
     decided_on: date,
     summary: text(5000),
@@ -107,7 +106,7 @@ export const REQUIRED: Partial<Record<FieldKind, readonly string[]>> = {
   sanction: ['sanction'],
 };
 
-export type Track = (typeof TRACKS)[number];
+export type Track = (typeof FINDING_TRACKS)[number];
 /** The taxonomies of one track: its outcomes and its sanctions. */
 export type Vocabulary = { outcome: string; sanction: string };
 const EW: Partial<Record<Track, Vocabulary>> = {

@@ -6,8 +6,8 @@ import { resolveForce } from '../../agencies.ts';
 import type { ImportFormat } from '../../framework.ts';
 import { ImportFileError } from '../../read.ts';
 import { US_RANKS } from '../../us-vocabulary.ts';
-import { FIELDS, KINDS, OUTCOME_KINDS, OUTCOME_TAXONOMIES, TAXONOMY, type CodeSource } from './fields.ts';
-import { mappedColumns, parseMapping, type Mapping } from './mapping.ts';
+import { FIELD_KINDS, FIELDS, OUTCOME_TAXONOMIES, TAXONOMY, type CodeSource } from './fields.ts';
+import { codesGiven, mappedColumns, parseMapping, type Mapping } from './mapping.ts';
 import { rowSchema, type Codes, type MappedRow } from './rows.ts';
 import { writeGeneric, type GenericState } from './write.ts';
 
@@ -65,10 +65,8 @@ function taxonomySources(rankTaxonomy: string, outcomes: GenericState['outcomes'
 function trackProblems(m: Mapping, tracks: string[]): string[] {
   const spec = m.records.finding?.fields.track;
   if (!spec) return [];
-  const given =
-    'constant' in spec ? [String(spec.constant)] : [...Object.values(spec.values ?? {}), spec.otherwise];
-  return [...new Set(given)]
-    .filter((t): t is string => typeof t === 'string' && !tracks.includes(t))
+  return [...new Set(codesGiven(spec))]
+    .filter((t) => !tracks.includes(t))
     .map(
       (t) =>
         `records.finding.fields.track: "${t}" has no outcomes for this force's jurisdiction (tracks: ${tracks.join(', ')})`,
@@ -78,15 +76,13 @@ function trackProblems(m: Mapping, tracks: string[]): string[] {
 /** Value-map targets, "otherwise" and constants of taxonomy-coded fields that are not codes. */
 function mappingCodeProblems(m: Mapping, codes: Codes, taxonomies: Record<string, string[]>): string[] {
   const out: string[] = [];
-  for (const kind of [...KINDS, ...OUTCOME_KINDS])
+  for (const kind of FIELD_KINDS)
     for (const [field, spec] of Object.entries(m.records[kind]?.fields ?? {})) {
       const def = FIELDS[kind][field]!;
       if ((def.type !== 'code' && def.type !== 'codes') || typeof def.codes !== 'string') continue;
       const source = def.codes as Exclude<CodeSource, readonly string[]>;
-      const given =
-        'constant' in spec ? [String(spec.constant)] : [...Object.values(spec.values ?? {}), spec.otherwise];
       const allowed = codes.bySource.get(source)!;
-      for (const c of new Set(given.filter((g): g is string => typeof g === 'string' && !allowed.has(g))))
+      for (const c of new Set(codesGiven(spec).filter((g) => !allowed.has(g))))
         out.push(
           `records.${kind}.fields.${field}: "${c}" is not a code of ${taxonomies[source]!.join(' or ')} (codes: ${[...allowed].join(', ')})`,
         );

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { parseForceSpec, type ForceSpec } from '../../agencies.ts';
 import { FormatSettingsError } from '../../framework.ts';
-import { FIELDS, KINDS, OUTCOME_KINDS, REQUIRED, refusal, type FieldDef, type FieldKind } from './fields.ts';
+import {
+  FIELD_KINDS,
+  FIELDS,
+  KINDS,
+  OUTCOME_KINDS,
+  REQUIRED,
+  refusal,
+  type FieldDef,
+  type FieldKind,
+} from './fields.ts';
 import { constantProblem } from './rows.ts';
 
 /**
@@ -132,7 +141,7 @@ export function parseMapping(jsonText: string): Mapping {
     problems.push('records.finding: a finding decides an allegation: add records.allegation');
   if (m.records.sanction && !m.records.finding)
     problems.push('records.sanction: a sanction follows a finding: add records.finding');
-  for (const k of [...kinds, ...OUTCOME_KINDS.filter((o) => m.records[o])])
+  for (const k of FIELD_KINDS.filter((f) => m.records[f]))
     problems.push(...sectionProblems(k, m.records[k]!, m));
   if (problems.length > 0) throw new FormatSettingsError('The mapping file is not valid.', problems);
   return { ...m, force: force!, missing: ['', ...m.missing.map((t) => t.trim())] };
@@ -142,7 +151,7 @@ export function parseMapping(jsonText: string): Mapping {
 function fieldProblemsOf(json: unknown): string[] {
   const records = (json as { records?: unknown } | null)?.records;
   if (!records || typeof records !== 'object') return [];
-  return [...KINDS, ...OUTCOME_KINDS].flatMap((k) => {
+  return FIELD_KINDS.flatMap((k) => {
     const s = (OUTCOME_KINDS.includes(k as never) ? outcomeSection : section).safeParse(
       (records as Record<string, unknown>)[k],
     );
@@ -201,23 +210,30 @@ function fieldProblems(def: FieldDef, spec: FieldSpec, m: Pick<Mapping, 'dates' 
   if (spec.otherwise !== undefined && !spec.values) out.push('"otherwise" needs "values"');
   if (spec.dates && def.type !== 'date') out.push('"dates" is for date fields only');
   if (spec.separator && def.type !== 'codes') out.push('"separator" is for list fields only (standards)');
-  if (coded && spec.values)
-    out.push(...fixedCodeProblems(def, [...Object.values(spec.values), spec.otherwise ?? null]));
+  if (coded && spec.values) out.push(...fixedCodeProblems(def, codesGiven(spec)));
   return out;
 }
 
 /** Codes of fixed lists are checked here; taxonomy codes once the database is open. */
-function fixedCodeProblems(def: FieldDef, codes: (string | null)[]): string[] {
+function fixedCodeProblems(def: FieldDef, codes: string[]): string[] {
   if ((def.type !== 'code' && def.type !== 'codes') || typeof def.codes === 'string') return [];
   const allowed = def.codes;
-  return [...new Set(codes.filter((c) => c !== null && !allowed.includes(c)))].map(
+  return [...new Set(codes.filter((c) => !allowed.includes(c)))].map(
     (c) => `"${c}" is not one of the codes: ${allowed.join(', ')}`,
+  );
+}
+
+/** The codes a coded field's spec can give: its constant, or its value map's targets and "otherwise" (none: null, left out). */
+export function codesGiven(spec: FieldSpec): string[] {
+  if ('constant' in spec) return [String(spec.constant)];
+  return [...Object.values(spec.values ?? {}), spec.otherwise].filter(
+    (c): c is string => typeof c === 'string',
   );
 }
 
 /** Every column the mapping reads (the header must have them all). */
 export function mappedColumns(m: Mapping): string[] {
-  const cols = [...KINDS, ...OUTCOME_KINDS].flatMap((k) => {
+  const cols = FIELD_KINDS.flatMap((k) => {
     const s = m.records[k];
     if (!s) return [];
     return [

@@ -4,11 +4,10 @@ import { removeOutcomes, upsertFindings, upsertSanctions, type ImportedFinding }
 import { idFor } from '../../records.ts';
 import type { Track } from './fields.ts';
 import type { Mapping } from './mapping.ts';
-import type { MappedRow } from './rows.ts';
+import { str, type MappedRow } from './rows.ts';
 import type { GenericState } from './write.ts';
 
 type Ctx = ImportContext<GenericState>;
-const str = (v: unknown) => (v === undefined || v === null ? null : String(v));
 
 /**
  * Findings and sanctions of the rows' allegations, kept as records of their own (rule R2): one

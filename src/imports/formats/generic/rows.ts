@@ -11,6 +11,8 @@ import type { DateFormat, FieldSpec, Mapping } from './mapping.ts';
  */
 
 export type Value = string | number | boolean | string[] | null;
+/** A read value as text for a column, or null when there is none. */
+export const str = (v: Value | undefined) => (v === undefined || v === null ? null : String(v));
 export interface Made {
   externalId: string;
   fields: Record<string, Value>;
@@ -280,7 +282,7 @@ function outcomesOf(raw: Raw, row: MappedRow, m: Mapping, codes: Codes, ctx: Ctx
   const finding = readFields(raw, 'finding', m, codes, ctx);
   // An outcome that could not be read is already reported: its sanction is not "without a finding".
   const unreadable = ctx.reported > before;
-  const track = ((finding.track as Track | null) ?? 'conduct') as Track;
+  const track = (finding.track as Track | null) ?? 'conduct';
   finding.track = track;
   const ofTrack = (field: 'outcome' | 'sanction', kind: 'finding' | 'sanction', code: Value) => {
     const allowed = codes.bySource.get(`${field}:${track}`) ?? new Set<string>();

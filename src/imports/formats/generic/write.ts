@@ -14,7 +14,7 @@ import { unitsByName } from '../../units.ts';
 import { KINDS, TAXONOMY, type Kind, type Track, type Vocabulary } from './fields.ts';
 import type { Mapping } from './mapping.ts';
 import { writeGenericOutcomes } from './outcomes.ts';
-import type { Made, MappedRow } from './rows.ts';
+import { str, type Made, type MappedRow } from './rows.ts';
 
 /** What writing a generic file needs, from the mapping and the database. */
 export interface GenericState {
@@ -28,7 +28,6 @@ export interface GenericState {
 type Ctx = ImportContext<GenericState>;
 type Batch = { row: number; line: number; value: MappedRow }[];
 
-const str = (v: unknown) => (v === undefined || v === null ? null : String(v));
 const hex = (id: string, n: number) => id.replace(/-/g, '').slice(0, n);
 
 /**
