@@ -5,6 +5,7 @@ import { makeIncident, makeOfficer, uniq } from '../../test/helpers/factories.ts
 import { candidatesOf } from '../../test/helpers/matching.ts';
 import type { Db } from '../db/client.ts';
 import { findCandidates } from './candidates.ts';
+import { incidentEvidence } from './incident-evidence.ts';
 
 let t: TestDatabase;
 before(async () => {
@@ -146,4 +147,38 @@ test('both listing officers with none in common counts against; nothing merges a
   const [m] = await pairsOf([a.id, b.id]);
   assert.ok(m!.codes.includes('against:officers_differ'));
   assert.equal(m!.score, 0.5);
+});
+
+// A whole-database run looks for each pair from its lower id only (being neighbours is
+// symmetric); it must find exactly the pairs that runs from each record find.
+test('a whole-database run finds the same pairs as a run from each record, whatever the dates', async () => {
+  const f = await newForce(t.db);
+  const g = await newForce(t.db);
+  const o = await makeOfficer(t.db, { forceId: f.id, publishedName: 'Symmetry Officer' });
+  const dates: Occurred[] = [
+    { on: '2024-05-01', precision: 'month' },
+    day('2024-04-28'),
+    day('2024-04-27'),
+    day('2024-05-31'),
+    day('2024-06-03'),
+    day('2024-06-04'),
+    { on: '2024-01-01', precision: 'year' },
+    day('2023-12-29'),
+    day('2025-01-03'),
+    { on: '2024-04-30', precision: 'range', until: '2024-05-02' },
+    { on: '2023-12-01', precision: 'month' },
+  ];
+  const ids: string[] = [];
+  for (const d of dates) ids.push((await incident(f.id, d, 'Brixton Road', [o.id])).id);
+  const other = await incident(g.id, day('2024-06-01'), 'Brixton Road', [o.id]);
+  await t.db.insertInto('incident_forces').values({ incident_id: other.id, force_id: f.id }).execute();
+  ids.push(other.id);
+  const key = (e: { a: string; b: string }) => `${e.a}/${e.b}`;
+  const mine = (e: { a: string; b: string }) => ids.includes(e.a) && ids.includes(e.b);
+  const whole = (await incidentEvidence(t.db, { all: true })).filter(mine).map(key).sort();
+  const each = new Set<string>();
+  for (const id of ids)
+    for (const e of await incidentEvidence(t.db, { ids: [id] })) if (mine(e)) each.add(key(e));
+  assert.deepEqual(whole, [...each].sort());
+  assert.ok(whole.length >= 20, `a real mix of neighbours (${whole.length} pairs)`);
 });
