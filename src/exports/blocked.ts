@@ -4,7 +4,7 @@
 // either, so the export asks the very same predicate about every published page first.
 import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
-import { renderProblems } from '../publication/render-guard.ts';
+import { renderProblemsAmong } from '../publication/render-guard.ts';
 import { after } from './datasets.ts';
 
 /** Ids (per table) and public paths of the pages the render guard holds. */
@@ -38,11 +38,7 @@ export async function blockedPages(db: Db): Promise<Blocked> {
       const { rows }: { rows: { id: string; slug: string }[] } = await sql<{ id: string; slug: string }>`
         SELECT id, slug FROM ${sql.table(table)} WHERE publication_state = 'published' ${after('id', last)}
         ORDER BY id LIMIT ${PAGE_SIZE}`.execute(db);
-      for (const r of rows) {
-        if ((await renderProblems(db, table, r.id)).length === 0) continue;
-        blocked[table].add(r.id);
-        blocked.paths.add(prefix + r.slug);
-      }
+      await addHeld(db, blocked, table, prefix, rows);
       if (rows.length < PAGE_SIZE) break;
       last = rows[rows.length - 1]!.id;
     }
@@ -64,7 +60,7 @@ const ids = (xs: unknown[] | undefined) => [
 
 /**
  * The render guard's verdict on just these pages, for callers that show a few records at a time
- * (the API's list pages and search): the same predicate as blockedPages, asked per page.
+ * (the API's list pages and search): the same predicate as blockedPages, asked about them together.
  */
 export async function blockedAmong(db: Db, refs: PageRefs): Promise<Blocked> {
   const blocked: Blocked = {
@@ -91,11 +87,27 @@ export async function blockedAmong(db: Db, refs: PageRefs): Promise<Blocked> {
         ? { rows: [] }
         : await sql<{ id: string; slug: string }>`
             SELECT id, slug FROM ${sql.table(table)} WHERE id = ANY(${wanted[table]}::uuid[])`.execute(db);
-    for (const r of rows) {
-      if ((await renderProblems(db, table, r.id)).length === 0) continue;
-      blocked[table].add(r.id);
-      blocked.paths.add(prefix + r.slug);
-    }
+    await addHeld(db, blocked, table, prefix, rows);
   }
   return blocked;
+}
+
+// Asks the guard about these pages together and adds those it holds.
+async function addHeld(
+  db: Db,
+  blocked: Blocked,
+  table: (typeof PAGES)[number]['table'],
+  prefix: string,
+  rows: { id: string; slug: string }[],
+) {
+  const verdicts = await renderProblemsAmong(
+    db,
+    table,
+    rows.map((r) => r.id),
+  );
+  for (const r of rows) {
+    if ((verdicts.get(r.id) ?? []).length === 0) continue;
+    blocked[table].add(r.id);
+    blocked.paths.add(prefix + r.slug);
+  }
 }

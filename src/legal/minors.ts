@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { childrenInvolved, incidentsOf } from '../publication/involvement.ts';
+import { childrenOfMany, incidentsOfMany } from '../publication/involvement.ts';
 import { CLAIM_COLUMN_OF, type PublishableTable } from '../publication/service.ts';
 
 /**
@@ -15,17 +15,19 @@ export function schoolNames(text: string): string[] {
   return [...text.matchAll(SCHOOL)].map((m) => m[1]!.trim());
 }
 
-// Uploaded images among the sources cited by the record (or, for an allegation, by its incident).
-async function citedImages(db: Db, table: PublishableTable, id: string): Promise<number> {
-  const row = await db
+// Uploaded images among the sources cited by each record, in one query.
+async function citedImages(db: Db, table: PublishableTable, ids: string[]): Promise<Map<string, number>> {
+  const column = CLAIM_COLUMN_OF[table];
+  const rows = await db
     .selectFrom('claims as c')
     .innerJoin('source_snapshots as s', 's.source_id', 'c.source_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(`c.${CLAIM_COLUMN_OF[table]}`, '=', id)
+    .select((eb) => [eb.ref(`c.${column}`).as('id'), eb.fn.countAll<number>().as('n')])
+    .where(`c.${column}`, 'in', ids)
     .where('s.origin', '=', 'upload')
     .where('s.media_type', 'like', 'image/%')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .groupBy(`c.${column}`)
+    .execute();
+  return new Map(rows.map((r) => [String(r.id), Number(r.n)]));
 }
 
 /** Why a record about a child may not publish as it stands (empty when no child is involved). */
@@ -35,17 +37,34 @@ export async function minorProblems(
   id: string,
   texts: string[],
 ): Promise<string[]> {
-  const children = await childrenInvolved(db, await incidentsOf(db, table, id));
-  if (children.length === 0) return [];
-  const out: string[] = [];
-  const schools = [...new Set(texts.flatMap(schoolNames))];
-  if (schools.length > 0)
-    out.push(
-      `This record is about a child (${children.join(', ')}) and names a school (${schools.join(', ')}): a school identifies a child. Describe it without its name.`,
-    );
-  if ((await citedImages(db, table, id)) > 0)
-    out.push(
-      `This record is about a child (${children.join(', ')}) and cites an uploaded photograph, which would be published with it. Cite the source without the image.`,
-    );
+  return (await minorProblemsAmong(db, table, new Map([[id, texts]]))).get(id) ?? [];
+}
+
+/** minorProblems for several records of one table (keyed by id, with their public texts). */
+export async function minorProblemsAmong(
+  db: Db,
+  table: PublishableTable,
+  textsById: Map<string, string[]>,
+): Promise<Map<string, string[]>> {
+  const ids = [...textsById.keys()];
+  const childrenOf = await childrenOfMany(db, await incidentsOfMany(db, table, ids));
+  const about = ids.filter((id) => (childrenOf.get(id) ?? []).length > 0);
+  const images = about.length > 0 ? await citedImages(db, table, about) : new Map<string, number>();
+  const out = new Map<string, string[]>();
+  for (const [id, texts] of textsById) {
+    const children = childrenOf.get(id) ?? [];
+    const problems: string[] = [];
+    out.set(id, problems);
+    if (children.length === 0) continue;
+    const schools = [...new Set(texts.flatMap(schoolNames))];
+    if (schools.length > 0)
+      problems.push(
+        `This record is about a child (${children.join(', ')}) and names a school (${schools.join(', ')}): a school identifies a child. Describe it without its name.`,
+      );
+    if ((images.get(id) ?? 0) > 0)
+      problems.push(
+        `This record is about a child (${children.join(', ')}) and cites an uploaded photograph, which would be published with it. Cite the source without the image.`,
+      );
+  }
   return out;
 }

@@ -19,20 +19,35 @@ export function publicTexts(db: Db, table: PublishableTable, id: string): Promis
 
 /** The public texts of several records of one table, in two queries whatever their number. */
 export async function publicTextsOf(db: Db, table: PublishableTable, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
+  return [...(await publicTextsById(db, table, ids)).values()].flat();
+}
+
+/** The public texts of several records of one table, per record, in two queries. */
+export async function publicTextsById(
+  db: Db,
+  table: PublishableTable,
+  ids: string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map(ids.map((id) => [id, [] as string[]]));
+  if (ids.length === 0) return out;
   const cols = TEXT_COLUMNS[table];
+  const claimColumn = CLAIM_COLUMN_OF[table];
   const { rows } = await sql<Record<string, string | null>>`
-    SELECT ${sql.join(cols.map((c) => sql.ref(c)))} FROM ${sql.table(table)} WHERE id = ANY(${ids}::uuid[])`.execute(
+    SELECT id, ${sql.join(cols.map((c) => sql.ref(c)))} FROM ${sql.table(table)} WHERE id = ANY(${ids}::uuid[])`.execute(
     db,
   );
-  const claims = await sql<{ quoted_passage: string | null; passage_note: string | null }>`
-    SELECT quoted_passage, passage_note FROM claims WHERE ${sql.ref(CLAIM_COLUMN_OF[table])} = ANY(${ids}::uuid[])`.execute(
-    db,
-  );
-  return [
-    ...rows.flatMap((r) => cols.map((c) => r[c])),
-    ...claims.rows.flatMap((c) => [c.quoted_passage, c.passage_note]),
-  ].filter((t): t is string => typeof t === 'string' && t.length > 0);
+  const claims = await sql<{ id: string; quoted_passage: string | null; passage_note: string | null }>`
+    SELECT ${sql.ref(claimColumn)} AS id, quoted_passage, passage_note FROM claims
+    WHERE ${sql.ref(claimColumn)} = ANY(${ids}::uuid[])`.execute(db);
+  const add = (id: string | null, texts: (string | null)[]) =>
+    out.get(id ?? '')?.push(...texts.filter((t): t is string => typeof t === 'string' && t.length > 0));
+  for (const r of rows)
+    add(
+      r.id ?? null,
+      cols.map((c) => r[c] ?? null),
+    );
+  for (const c of claims.rows) add(c.id, [c.quoted_passage, c.passage_note]);
+  return out;
 }
 
 /** The reviewed allowlist plus every station's public front-counter address. */

@@ -2,8 +2,10 @@ import { sql } from '../db/kysely.ts';
 import { z } from 'zod';
 import type { Actor } from '../audit/history.ts';
 import { saveRecord } from '../audit/records.ts';
+import type { Selectable } from 'kysely';
 import type { Db } from '../db/client.ts';
-import { incidentsOf } from '../publication/involvement.ts';
+import type { DB } from '../db/schema.generated.ts';
+import { incidentsOfMany } from '../publication/involvement.ts';
 import type { PublishableTable } from '../publication/service.ts';
 import { isoDate, line, parseInput, text, uuid } from '../schema/common.ts';
 
@@ -81,22 +83,58 @@ export async function restrictionsOn(
   texts: string[],
   today = new Date().toISOString().slice(0, 10),
 ): Promise<RestrictionMatch[]> {
-  const incidents = await incidentsOf(db, table, id);
-  const people = incidents.length
-    ? (
-        await db
-          .selectFrom('incident_people')
-          .select('person_id')
-          .where('incident_id', 'in', incidents)
-          .execute()
-      ).map((r) => r.person_id)
-    : [];
+  return (await restrictionsAmong(db, table, new Map([[id, texts]]), today)).get(id) ?? [];
+}
+
+/**
+ * restrictionsOn for several records of one table (keyed by id, with their public texts): the
+ * orders, incidents and people are read once for all of them.
+ */
+export async function restrictionsAmong(
+  db: Db,
+  table: PublishableTable,
+  textsById: Map<string, string[]>,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<Map<string, RestrictionMatch[]>> {
+  const incidents = await incidentsOfMany(db, table, [...textsById.keys()]);
+  const all = [...new Set([...incidents.values()].flat())];
+  const peopleOf = new Map<string, string[]>();
+  if (all.length > 0)
+    for (const r of await db
+      .selectFrom('incident_people')
+      .select(['incident_id', 'person_id'])
+      .where('incident_id', 'in', all)
+      .execute())
+      peopleOf.set(r.incident_id, [...(peopleOf.get(r.incident_id) ?? []), r.person_id]);
   const orders = await db
     .selectFrom('reporting_restrictions')
     .selectAll()
     .where('starts_on', '<=', sql<string>`${today}::date`)
     .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', sql<string>`${today}::date`)]))
     .execute();
+  const out = new Map<string, RestrictionMatch[]>();
+  for (const [id, texts] of textsById) {
+    const its = incidents.get(id) ?? [];
+    out.set(
+      id,
+      ordersReaching(
+        orders,
+        its,
+        its.flatMap((i) => peopleOf.get(i) ?? []),
+        texts,
+      ),
+    );
+  }
+  return out;
+}
+
+type Order = Pick<
+  Selectable<DB['reporting_restrictions']>,
+  'order_type' | 'case_reference' | 'scope_incident_id' | 'scope_person_id' | 'scope_terms'
+>;
+
+// Which of the orders reach a record about these incidents and people, with these public texts.
+function ordersReaching(orders: Order[], incidents: string[], people: string[], texts: string[]) {
   const haystack = texts.join('\n').toLowerCase();
   const out: RestrictionMatch[] = [];
   for (const o of orders) {

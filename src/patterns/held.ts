@@ -10,7 +10,7 @@
 import type { RawBuilder } from 'kysely';
 import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
-import { guardRender, renderProblems } from '../publication/render-guard.ts';
+import { guardRender, renderProblemsAmong } from '../publication/render-guard.ts';
 
 /** Published pages the guard refuses, by table. */
 export interface HeldPages {
@@ -96,10 +96,8 @@ export async function guardCandidates(
  * refuses now: the guard's own verdict, asked only about the pages that could fail it.
  */
 export async function refusedNow(db: Db, table: Table, ids?: string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const id of await guardCandidates(db, table, undefined, ids))
-    if ((await renderProblems(db, table, id)).length > 0) out.add(id);
-  return out;
+  const verdicts = await renderProblemsAmong(db, table, await guardCandidates(db, table, undefined, ids));
+  return new Set([...verdicts].filter(([, problems]) => problems.length > 0).map(([id]) => id));
 }
 
 /** Refuses a page the guard refuses (451), as guardRender does, at the cost of one query for most pages. */
