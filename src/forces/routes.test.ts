@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import { inTransaction, updateRecord } from '../audit/records.ts';
 import { testApp } from '../../test/helpers/app.ts';
+import { ACTOR } from '../../test/helpers/factories.ts';
 import { fetchPage } from '../../test/helpers/pages.ts';
 import { buildRecordGraph, HIDDEN_OFFICER, plain, type RecordGraph } from '../../test/helpers/records.ts';
 
@@ -99,5 +101,22 @@ describe('public force and unit pages', () => {
       headers: { 'if-none-match': first.headers.get('etag')! },
     });
     assert.equal(again.status, 304);
+  });
+
+  // The page is rendered once per cached data and its units: a change to a unit shows at once.
+  test('a renamed unit shows at once on the force and unit pages, which are otherwise sent as rendered', async () => {
+    const app = testApp(t);
+    const url = `/forces/metropolitan/units/${g.station.slug}`;
+    const [force, unit] = [await app.request('/forces/metropolitan'), await app.request(url)];
+    const [forceAgain, unitAgain] = [await app.request('/forces/metropolitan'), await app.request(url)];
+    assert.equal(forceAgain.headers.get('etag'), force.headers.get('etag'));
+    assert.equal(await unitAgain.text(), await unit.text());
+    await inTransaction(t.db, (trx) =>
+      updateRecord(trx, ACTOR, 'units', g.station.id, { name: 'Renamed Station' }),
+    );
+    const renamed = await fetchPage(app, '/forces/metropolitan');
+    assert.notEqual(renamed.headers.get('etag'), force.headers.get('etag'));
+    assert.ok(renamed.html.includes('Renamed Station'));
+    assert.ok((await fetchPage(app, url)).html.includes('<h1>Renamed Station</h1>'));
   });
 });

@@ -3,7 +3,7 @@ import { cached } from '../db/cache.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
-import { latest, sendPage } from '../http/cache.ts';
+import { latest, sendRenderedOnce } from '../http/cache.ts';
 import { getUnitBySlug, listUnitsOfForce, type Unit } from '../units/repository.ts';
 import type { ScopeData } from './components.tsx';
 import { ForcePage, UnitPage } from './pages.tsx';
@@ -103,25 +103,33 @@ export function forceRoutes(deps: AppDeps): Hono {
 
   app.get('/forces/:slug', async (c) => {
     const p = await loadForcePage(deps.db, c.req.param('slug'));
-    return sendPage(
+    const digests = deps.mailer !== undefined;
+    return sendRenderedOnce(
       c,
-      <ForcePage force={p.force} units={p.units} data={p.data} digests={deps.mailer !== undefined} />,
+      p.data,
+      JSON.stringify([p.force, p.units, digests]),
+      () => <ForcePage force={p.force} units={p.units} data={p.data} digests={digests} />,
       p.lastModified,
     );
   });
 
   app.get('/forces/:forceSlug/units/:unitSlug', async (c) => {
     const p = await loadUnitPage(deps.db, c.req.param('forceSlug'), c.req.param('unitSlug'));
-    return sendPage(
+    const digests = deps.mailer !== undefined;
+    return sendRenderedOnce(
       c,
-      <UnitPage
-        force={p.force}
-        unit={p.unit}
-        units={p.units}
-        address={p.address}
-        data={p.data}
-        digests={deps.mailer !== undefined}
-      />,
+      p.data,
+      JSON.stringify([p.force, p.unit, p.units, p.address, digests]),
+      () => (
+        <UnitPage
+          force={p.force}
+          unit={p.unit}
+          units={p.units}
+          address={p.address}
+          data={p.data}
+          digests={digests}
+        />
+      ),
       p.lastModified,
     );
   });

@@ -18,7 +18,10 @@ export async function htmlWithValidators(
   lastModified?: Date | null,
 ): Promise<Response> {
   const body = await html;
-  const etag = strongEtag(body);
+  return respond(c, body, strongEtag(body), lastModified);
+}
+
+function respond(c: Context, body: string, etag: string, lastModified?: Date | null): Response {
   const headers: Record<string, string> = {
     ETag: etag,
     'Cache-Control': 'public, max-age=0, must-revalidate',
@@ -27,6 +30,42 @@ export async function htmlWithValidators(
   if (lastModified) headers['Last-Modified'] = lastModified.toUTCString();
   if (notModified(c, etag, lastModified)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers });
+}
+
+interface Rendered {
+  body: string;
+  etag: string;
+}
+// Rendered pages by the cached data object they were made from: a write gives the page's loader a
+// new object, so a page is never served from data older than its loader's own cache.
+const renderedPages = new WeakMap<object, Map<string, Promise<Rendered>>>();
+const PAGES_PER_DATA = 20;
+
+/**
+ * sendPage for a public page that is the same for every reader and depends only on `data` (an
+ * immutable object from a cache) and on `key` (everything else the page shows, e.g. its units as
+ * JSON): rendered and hashed once per data object and key, not on every request. Under load,
+ * rendering a force page and hashing its 180 KB for the ETag was most of what the app added.
+ */
+export async function sendRenderedOnce(
+  c: Context,
+  data: object,
+  key: string,
+  page: () => { toString(): string | Promise<string> },
+  lastModified?: Date | null,
+): Promise<Response> {
+  let forData = renderedPages.get(data);
+  if (!forData) renderedPages.set(data, (forData = new Map()));
+  let rendered = forData.get(key);
+  if (!rendered) {
+    const made = renderDocument(page()).then((body) => ({ body, etag: strongEtag(body) }));
+    forData.set(key, made);
+    if (forData.size > PAGES_PER_DATA) forData.delete(forData.keys().next().value!);
+    made.catch(() => forData.delete(key)); // a failed render is not kept
+    rendered = made;
+  }
+  const { body, etag } = await rendered;
+  return respond(c, body, etag, lastModified);
 }
 
 /** A strong validator over the exact bytes sent. */
