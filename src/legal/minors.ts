@@ -37,17 +37,22 @@ export async function minorProblems(
   id: string,
   texts: string[],
 ): Promise<string[]> {
-  return (await minorProblemsAmong(db, table, new Map([[id, texts]]))).get(id) ?? [];
+  const incidents = await incidentsOfMany(db, table, [id]);
+  return (await minorProblemsAmong(db, table, incidents, new Map([[id, texts]]))).get(id) ?? [];
 }
 
-/** minorProblems for several records of one table (keyed by id, with their public texts). */
+/**
+ * minorProblems for several records of one table (keyed by id, with the incidents they are
+ * about, from incidentsOfMany, and their public texts).
+ */
 export async function minorProblemsAmong(
   db: Db,
   table: PublishableTable,
+  incidents: Map<string, string[]>,
   textsById: Map<string, string[]>,
 ): Promise<Map<string, string[]>> {
   const ids = [...textsById.keys()];
-  const childrenOf = await childrenOfMany(db, await incidentsOfMany(db, table, ids));
+  const childrenOf = await childrenOfMany(db, incidents);
   const about = ids.filter((id) => (childrenOf.get(id) ?? []).length > 0);
   const images = about.length > 0 ? await citedImages(db, table, about) : new Map<string, number>();
   const out = new Map<string, string[]>();

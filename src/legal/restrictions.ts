@@ -83,20 +83,20 @@ export async function restrictionsOn(
   texts: string[],
   today = new Date().toISOString().slice(0, 10),
 ): Promise<RestrictionMatch[]> {
-  return (await restrictionsAmong(db, table, new Map([[id, texts]]), today)).get(id) ?? [];
+  const incidents = await incidentsOfMany(db, table, [id]);
+  return (await restrictionsAmong(db, incidents, new Map([[id, texts]]), today)).get(id) ?? [];
 }
 
 /**
- * restrictionsOn for several records of one table (keyed by id, with their public texts): the
- * orders, incidents and people are read once for all of them.
+ * restrictionsOn for several records (keyed by id, with the incidents they are about, from
+ * incidentsOfMany, and their public texts): the orders and people are read once for all of them.
  */
 export async function restrictionsAmong(
   db: Db,
-  table: PublishableTable,
+  incidents: Map<string, string[]>,
   textsById: Map<string, string[]>,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<Map<string, RestrictionMatch[]>> {
-  const incidents = await incidentsOfMany(db, table, [...textsById.keys()]);
   const all = [...new Set([...incidents.values()].flat())];
   const peopleOf = new Map<string, string[]>();
   if (all.length > 0)
@@ -104,8 +104,11 @@ export async function restrictionsAmong(
       .selectFrom('incident_people')
       .select(['incident_id', 'person_id'])
       .where('incident_id', 'in', all)
-      .execute())
-      peopleOf.set(r.incident_id, [...(peopleOf.get(r.incident_id) ?? []), r.person_id]);
+      .execute()) {
+      const people = peopleOf.get(r.incident_id);
+      if (people) people.push(r.person_id);
+      else peopleOf.set(r.incident_id, [r.person_id]);
+    }
   const orders = await db
     .selectFrom('reporting_restrictions')
     .selectAll()

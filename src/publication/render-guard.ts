@@ -6,6 +6,7 @@ import { describeFinding, scanPii } from '../legal/pii.ts';
 import { ORDER_TYPES, restrictionsAmong } from '../legal/restrictions.ts';
 import { minorProblemsAmong } from '../legal/minors.ts';
 import type { CheckProblem } from './checks.ts';
+import { incidentsOfMany } from './involvement.ts';
 import type { PublishableTable } from './service.ts';
 
 /** How long a render verdict is reused; writes made through this process invalidate it at once. */
@@ -39,8 +40,10 @@ async function problemsAmong(db: Db, table: PublishableTable, ids: string[]) {
   const allegationTexts = await publicTextsById(db, 'allegations', [...new Set([...shown.values()].flat())]);
   for (const [id, xs] of texts)
     xs.push(...(shown.get(id) ?? []).flatMap((a) => allegationTexts.get(a) ?? []));
-  const restrictions = await restrictionsAmong(db, table, texts, today);
-  const minors = await minorProblemsAmong(db, table, texts);
+  // Both checks ask what the pages are about: read once for them.
+  const incidents = await incidentsOfMany(db, table, ids);
+  const restrictions = await restrictionsAmong(db, incidents, texts, today);
+  const minors = await minorProblemsAmong(db, table, incidents, texts);
   const allowed = await allowedTexts(db);
   const out = new Map<string, CheckProblem[]>();
   for (const [id, xs] of texts) {
