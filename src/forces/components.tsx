@@ -1,5 +1,3 @@
-import { raw } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
 import { StatusLabel } from '../http/components.tsx';
 import { DataTable } from '../http/table.tsx';
 import { PartialDate } from '../http/time.tsx';
@@ -136,27 +134,6 @@ export function ScopeSections(props: { data: ScopeData; where: string; officersO
       </section>
     </>
   );
-}
-
-type Sections = Parameters<typeof ScopeSections>[0];
-const renderedSections = new WeakMap<ScopeData, Map<string, Promise<HtmlEscapedString>>>();
-
-/**
- * ScopeSections rendered once per computation of the scope's data, which src/forces/routes.tsx
- * keeps for a minute or until the next write: the lists are most of a busy force's page, a public
- * page is the same for every reader, and rendering 400 list items on every request was most of
- * what the page cost under load. New data (a new object) renders afresh.
- */
-export function ScopeSectionsOnce(props: Sections): Promise<HtmlEscapedString> {
-  let forData = renderedSections.get(props.data);
-  if (!forData) renderedSections.set(props.data, (forData = new Map()));
-  const key = `${props.where}\n${props.officersOf}`;
-  let html = forData.get(key);
-  if (!html) {
-    html = Promise.resolve(ScopeSections(props).toString()).then((s) => raw(s));
-    forData.set(key, html);
-  }
-  return html;
 }
 
 /** Units as a nested list under the given parent (null: the force's top-level units). */

@@ -5,7 +5,7 @@ import { Breadcrumbs } from '../http/record.tsx';
 import { Validity } from '../http/time.tsx';
 import { safeHref } from '../sources/components.tsx';
 import type { Unit } from '../units/repository.ts';
-import { ScopeSectionsOnce, UnitTree, unitKind, type ScopeData } from './components.tsx';
+import { ScopeSections, UnitTree, unitKind, type ScopeData } from './components.tsx';
 import type { stationAddress } from './public.ts';
 import type { Force } from './repository.ts';
 
@@ -48,7 +48,7 @@ export function ForcePage(props: { force: Force; units: Unit[]; data: ScopeData;
           </>
         )}
       </dl>
-      <ScopeSectionsOnce data={data} where={`about ${force.name}`} officersOf={`of ${force.name}`} />
+      <ScopeSections data={data} where={`about ${force.name}`} officersOf={`of ${force.name}`} />
       <FollowBox follow={follow} />
       <section aria-labelledby="units-title">
         <h2 id="units-title">Units</h2>
@@ -162,7 +162,7 @@ export function UnitPage(props: {
       <h1>{unit.name}</h1>
       {unit.description && <p class="lede">{unit.description}</p>}
       <UnitFacts force={force} unit={unit} parent={parent} address={props.address} />
-      <ScopeSectionsOnce
+      <ScopeSections
         data={props.data}
         where={`about ${unit.name}${hasChildren ? ' and the units under it' : ''}`}
         officersOf={`posted to ${unit.name}${hasChildren ? ' or the units under it' : ''}`}
