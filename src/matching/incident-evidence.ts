@@ -70,7 +70,7 @@ export function incidentEvidenceQuery(scope: MatchScope) {
       CROSS JOIN LATERAL (SELECT i.force_id UNION SELECT f.force_id FROM incident_forces f WHERE f.incident_id = i.id) x
       WHERE i.merged_into IS NULL AND i.occurred_precision IN ('range', 'month_range', 'year_range')
     ),
-    -- Place texts too many records of the force share to tell incidents apart.
+    -- The forces the incidents in scope (and those dated by a range) belong to.
     forces AS MATERIALIZED (SELECT force_id FROM af UNION SELECT force_id FROM ranged),
     -- Each incident a neighbour can be, with its place read once (normalised text, the numbers in
     -- it): reading them per pair tested cost more than the test itself at national scale.
@@ -110,6 +110,7 @@ export function incidentEvidenceQuery(scope: MatchScope) {
       SELECT af.id, r.id FROM af JOIN ranged r ON r.force_id = af.force_id
         AND r.lo <= af.hi + ${w}::int AND r.hi >= af.lo - ${w}::int ${once('r.id')}
     ),
+    -- Place texts too many records of the force share to tell incidents apart.
     common AS MATERIALIZED (
       SELECT force_id, p, n FROM (
         SELECT force_id, p, count(*) AS n, sum(count(*)) OVER (PARTITION BY force_id) AS total
