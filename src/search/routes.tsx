@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Db } from '../db/client.ts';
 import type { AppDeps } from '../http/app.ts';
-import { sendPage } from '../http/cache.ts';
+import { sendRenderedOnce } from '../http/cache.ts';
 import { Layout } from '../http/layout.tsx';
 import { parseQuery } from '../http/query.ts';
 import { lastChange, loadFilterOptions, resolveFilters, type FilterOptions } from './filters.ts';
@@ -108,7 +108,15 @@ export function searchRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/search', async (c) => {
     const data = await loadSearchPage(deps.db, parseQuery(c, searchQuery), deps.searchCacheSeconds);
-    return sendPage(c, <SearchPage data={data} digests={deps.mailer !== undefined} />, data.modified);
+    const digests = deps.mailer !== undefined;
+    // Readers of a breaking story run the same search: its cached data is rendered once, not per request.
+    return sendRenderedOnce(
+      c,
+      data,
+      String(digests),
+      () => <SearchPage data={data} digests={digests} />,
+      data.modified,
+    );
   });
   return app;
 }
