@@ -132,7 +132,8 @@ export const PAGE_ROUTES: readonly ApiRoute[] = [
     page: '/search',
     summary: 'Search published incidents, allegations, officers, units and statements',
     description:
-      'The same parameters as the /search page. Counts stop at 1,000 per kind; pages run to 1,000.',
+      'The same parameters as the /search page. Counts stop at 1,000 per kind; pages run to 1,000. ' +
+      'With words, incidents and allegations are ranked among the 1,000 most recent matches of each.',
     query: searchQuery,
     response: SearchResults,
     handler: ({ deps, query }) => searchResults(deps.db, query, deps.searchCacheSeconds),

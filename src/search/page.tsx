@@ -3,6 +3,7 @@ import { ResultItem, TYPE_NAMES } from './results-view.tsx';
 import type { SearchResult } from './results.ts';
 import {
   COUNT_CAP,
+  RANK_WINDOW,
   PAGE_SIZE,
   SEARCH_TYPES,
   searchUrl,
@@ -261,6 +262,9 @@ export function Results(props: {
             {capped ? `more than ${shownCount(COUNT_CAP)}` : shownCount(total)}, page {page} of {last}.
             {capped
               ? ' Only the first 1,000 can be paged through: add words or filters to narrow the search.'
+              : ''}
+            {params.q && (props.counts.incident > COUNT_CAP || props.counts.allegation > COUNT_CAP)
+              ? ` So many incidents or allegations match that relevance is ranked among the ${RANK_WINDOW.toLocaleString('en-GB')} most recent of each; add a date range to reach older ones.`
               : ''}
           </p>
           <ol class="results" start={first}>

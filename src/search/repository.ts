@@ -10,6 +10,7 @@ import {
   nameScore,
   tsQuery,
 } from './match.ts';
+import { conditions, countCte, ctesOf, windowed, windowRows, type Recent } from './recent-window.ts';
 import {
   COUNT_CAP,
   hasAllegationFilter,
@@ -26,10 +27,16 @@ interface Branch {
   type: SearchType;
   id: Fragment;
   from: Fragment;
+  /** What the words match (absent without words), apart from the other conditions. */
+  match?: Fragment;
   where: Fragment[];
   score: Fragment;
   sortDate: Fragment;
   sortTitle: Fragment;
+  /**
+   * Newest first, in an index's order: where a broad search's ranking starts (see recent-window.ts).
+   */
+  recent?: Recent;
 }
 
 /** A ranked hit; the page loads what it shows for these ids only. */
@@ -80,11 +87,11 @@ function incidentBranch(f: ResolvedFilters, q?: string): Branch {
     type: 'incident',
     id: sql`i.id`,
     from: sql`incidents i`,
+    match: q ? sql`i.search @@ ${tsQuery(q)}` : undefined,
     where: [
       sql`i.publication_state = 'published'`,
       // R5: an incident under active proceedings is not listed (its summary is withheld).
       sql`NOT i.proceedings_active`,
-      ...maybe(q, () => sql`i.search @@ ${tsQuery(q!)}`),
       ...incidentConditions(f),
       ...maybe(
         hasAllegationFilter(f),
@@ -95,6 +102,8 @@ function incidentBranch(f: ResolvedFilters, q?: string): Branch {
     score: q ? sql`ts_rank(i.search, ${tsQuery(q)})` : sql`0`,
     sortDate: sql`coalesce(i.occurred_until, i.occurred_on)`,
     sortTitle: sql`i.slug`,
+    // incidents_recent_idx
+    recent: { alias: sql`i`, key: sql`coalesce(i.occurred_until, i.occurred_on)`, tiebreak: sql`i.slug` },
   };
 }
 
@@ -109,23 +118,21 @@ function allegationBranch(f: ResolvedFilters, q?: string): Branch {
       onIncident.length > 0
         ? sql`allegations a JOIN incidents i ON i.id = a.incident_id`
         : sql`allegations a`,
-    where: [
-      VISIBLE,
-      ...maybe(q, () =>
-        anyOf([
-          sql`a.search @@ ${tsQuery(q!)}`,
-          ...maybe(byName, () => nameMatches(sql`a.unidentified_officer`, q!)),
-        ]),
-      ),
-      ...onIncident,
-      ...allegationConditions(f),
-    ],
+    match: q
+      ? anyOf([
+          sql`a.search @@ ${tsQuery(q)}`,
+          ...maybe(byName, () => nameMatches(sql`a.unidentified_officer`, q)),
+        ])
+      : undefined,
+    where: [VISIBLE, ...onIncident, ...allegationConditions(f)],
     // A description is prose, not a name: a close match only lifts it a little.
     score: q
       ? sql`ts_rank(a.search, ${tsQuery(q)}) + ${byName ? sql`coalesce(0.1 * ${nameScore(sql`a.unidentified_officer`, q)}, 0)` : sql`0`}`
       : sql`0`,
     sortDate: sql`a.incident_date`,
     sortTitle: sql`a.id::text`,
+    // allegations_visible_recent_idx
+    recent: { alias: sql`a`, key: sql`a.incident_date`, tiebreak: sql`a.id` },
   };
 }
 
@@ -143,13 +150,22 @@ function officerMatch(q: string): Fragment {
     ${byName ? sql`UNION SELECT oi.officer_id FROM officer_identifiers oi WHERE ${identifierMatches(q)}` : sql``})`;
 }
 
-/** The best of the officer's word, name and identifier matches. */
+/** The best of the officer's word, name and identifier matches (`oid`, from officerTable). */
 function officerScore(q: string | undefined): Fragment {
   if (!q) return sql`0`;
   if (!fragmentSearchable(q)) return sql`ts_rank(o.search, ${tsQuery(q)})`;
-  return sql`greatest(ts_rank(o.search, ${tsQuery(q)}), ${nameScore(sql`o.published_name`, q)},
-    coalesce((SELECT max(${identifierScore(q)}) FROM officer_identifiers oi
-      WHERE oi.officer_id = o.id AND ${identifierMatches(q)}), 0))`;
+  return sql`greatest(ts_rank(o.search, ${tsQuery(q)}), ${nameScore(sql`o.published_name`, q)}, coalesce(oid.score, 0))`;
+}
+
+/**
+ * Officers, with the best score of their public identifiers matching q as `oid.score`. The
+ * identifiers are matched once through their trigram index, not looked up again for every
+ * officer a common name matches.
+ */
+function officerTable(q: string | undefined): Fragment {
+  if (!q || !fragmentSearchable(q)) return sql`officers o`;
+  return sql`officers o LEFT JOIN (SELECT oi.officer_id, max(${identifierScore(q)}) AS score
+    FROM officer_identifiers oi WHERE ${identifierMatches(q)} GROUP BY oi.officer_id) oid ON oid.officer_id = o.id`;
 }
 
 function officerBranch(f: ResolvedFilters, q?: string): Branch {
@@ -159,10 +175,10 @@ function officerBranch(f: ResolvedFilters, q?: string): Branch {
   return {
     type: 'officer',
     id: sql`o.id`,
-    from: sql`officers o`,
+    from: officerTable(q),
+    match: q ? officerMatch(q) : undefined,
     where: [
       sql`o.publication_state = 'published' AND o.published_name IS NOT NULL`,
-      ...maybe(q, () => officerMatch(q!)),
       ...maybe(f.forceId, () => sql`o.force_id = ${f.forceId}`),
       ...maybe(f.unitIds, () =>
         anyOf([
@@ -190,10 +206,10 @@ function unitBranch(f: ResolvedFilters, q?: string): Branch | null {
     type: 'unit',
     id: sql`u.id`,
     from: sql`units u`,
+    match: q
+      ? anyOf([sql`u.search @@ ${tsQuery(q)}`, ...maybe(byName, () => nameMatches(sql`u.name`, q))])
+      : undefined,
     where: [
-      ...maybe(q, () =>
-        anyOf([sql`u.search @@ ${tsQuery(q!)}`, ...maybe(byName, () => nameMatches(sql`u.name`, q!))]),
-      ),
       ...maybe(f.forceId, () => sql`u.force_id = ${f.forceId}`),
       ...maybe(f.unitIds, () => sql`u.id = ANY(${f.unitIds}::uuid[])`),
     ],
@@ -211,9 +227,9 @@ function statementBranch(f: ResolvedFilters, q?: string): Branch | null {
     type: 'statement',
     id: sql`s.id`,
     from: sql`statements s LEFT JOIN incidents i ON i.id = s.incident_id`,
+    match: q ? sql`s.search @@ ${tsQuery(q)}` : undefined,
     where: [
       sql`s.publication_state = 'published'`,
-      ...maybe(q, () => sql`s.search @@ ${tsQuery(q!)}`),
       ...maybe(f.forceId, () => sql`coalesce(s.force_id, i.force_id) = ${f.forceId}`),
       ...maybe(
         f.unitIds,
@@ -243,6 +259,21 @@ function branches(types: readonly SearchType[], f: ResolvedFilters, q?: string):
 
 const ORDER = sql`ORDER BY score DESC, sort_date DESC NULLS LAST, sort_title, id`;
 
+/** A branch's output columns: what the page needs to rank and order its rows. */
+function columns(b: Branch): Fragment {
+  return sql`${b.type}::text AS type, ${b.id} AS id, (${b.score})::float8 AS score,
+    ${b.sortDate} AS sort_date, ${b.sortTitle} AS sort_title`;
+}
+
+const COLUMN_NAMES = sql`type, id, score, sort_date, sort_title`;
+
+/** A branch's candidates: every match, or with words the most recent RANK_WINDOW of a big kind. */
+function candidates(b: Branch): Fragment {
+  return windowed(b)
+    ? windowRows(b, columns(b), COLUMN_NAMES)
+    : sql`(SELECT ${columns(b)} FROM ${b.from} WHERE ${conditions(b)})`;
+}
+
 /** A page of ranked hits and how many records of each kind match. */
 export interface SearchOutcome {
   hits: SearchHit[];
@@ -257,7 +288,8 @@ export interface SearchOutcome {
  * Runs a search in one statement. Every kind of record is matched through its own indexes and
  * counted up to COUNT_CAP (so a broad filter costs a bounded amount); each kind in the type
  * filter contributes only its own best `page × PAGE_SIZE` rows (by relevance, then most recent,
- * then title), which is enough to rank the requested page exactly.
+ * then title), which is enough to rank the requested page exactly. With words, incidents and
+ * allegations rank only their RANK_WINDOW most recent matches.
  */
 export async function runSearch(
   db: Db,
@@ -271,20 +303,16 @@ export async function runSearch(
   const depth = page * PAGE_SIZE;
   const countRows = sql.join(
     parts.map(
-      (b) => sql`SELECT ${b.type}::text AS type, NULL::uuid AS id,
-        (SELECT count(*)::int FROM (SELECT 1 FROM ${b.from} WHERE ${allOf(b.where)} LIMIT ${COUNT_CAP + 1}) c) AS n`,
+      (b) => sql`SELECT ${b.type}::text AS type, NULL::uuid AS id, (SELECT n FROM ${countCte(b)}) AS n`,
     ),
     sql` UNION ALL `,
   );
   const ranked = parts.filter((b) => f.types.includes(b.type));
   const best = sql.join(
-    ranked.map(
-      (b) => sql`(SELECT ${b.type}::text AS type, ${b.id} AS id, (${b.score})::float8 AS score,
-          ${b.sortDate} AS sort_date, ${b.sortTitle} AS sort_title
-        FROM ${b.from} WHERE ${allOf(b.where)} ${ORDER} LIMIT ${depth})`,
-    ),
+    ranked.map((b) => sql`(SELECT * FROM ${candidates(b)} best ${ORDER} LIMIT ${depth})`),
     sql` UNION ALL `,
   );
+  const ctes = parts.flatMap((b) => ctesOf(b, columns(b)));
   const pageRows =
     ranked.length === 0 || depth > COUNT_CAP + PAGE_SIZE
       ? sql``
@@ -292,7 +320,7 @@ export async function runSearch(
           SELECT type, id, (row_number() OVER (${ORDER}))::int AS n FROM (${best}) hits
           ${ORDER} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) page`;
   const { rows } = await sql<{ type: SearchType; id: string | null; n: number }>`
-    ${countRows} ${pageRows}`.execute(db);
+    WITH ${sql.join(ctes)} ${countRows} ${pageRows}`.execute(db);
   const hits: (SearchHit & { n: number })[] = [];
   for (const r of rows) {
     if (r.id === null) counts[r.type] = r.n;

@@ -12,6 +12,12 @@ export const PAGE_SIZE = 20;
  * bounded amount of work, and only the first 1,000 results are paged through (refine to see more).
  */
 export const COUNT_CAP = 1000;
+/**
+ * When words match more records of one kind than this, relevance is ranked among this many of the
+ * most recent matches (an index gives them newest first) instead of ranking every match: a broad
+ * search costs a bounded amount, and older records are reached by adding words or a date range.
+ */
+export const RANK_WINDOW = 1000;
 export const MAX_PAGE = 1000;
 
 // An HTML form without JavaScript submits every field, so an empty value means "not set".
