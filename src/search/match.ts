@@ -9,6 +9,10 @@ import { sql } from '../db/kysely.ts';
 
 type Fragment = RawBuilder<unknown>;
 
+/** All the conditions joined by AND (true when there are none). */
+export const allOf = (parts: Fragment[]): Fragment =>
+  parts.length === 0 ? sql`true` : sql.join(parts, sql` AND `);
+
 /** Private-use characters that mark a highlighted word; they never occur in stored text. */
 export const MARK_START = '\uE000';
 export const MARK_STOP = '\uE001';

@@ -1,5 +1,6 @@
 import type { RawBuilder } from 'kysely';
 import { sql } from '../db/kysely.ts';
+import { allOf } from './match.ts';
 import { COUNT_CAP, RANK_WINDOW, type SearchType } from './schema.ts';
 
 type Fragment = RawBuilder<unknown>;
@@ -19,7 +20,9 @@ export interface Windowed {
   type: SearchType;
   from: Fragment;
   where: Fragment[];
+  /** What the words match (absent without words), apart from the other conditions. */
   match?: Fragment;
+  /** Newest first, in an index's order: where a broad search's ranking starts. */
   recent?: Recent;
 }
 
@@ -39,8 +42,6 @@ export const WALK_ROWS = 20 * RANK_WINDOW;
  */
 const PROBE_ROWS = RANK_WINDOW;
 const PROBE_MIN = Math.ceil((1.2 * PROBE_ROWS * (RANK_WINDOW + 1)) / WALK_ROWS);
-
-const allOf = (parts: Fragment[]) => (parts.length === 0 ? sql`true` : sql.join(parts, sql` AND `));
 
 /** The conditions a record of this kind must meet: the filters and, with words, the match. */
 export function conditions(b: Windowed): Fragment {
@@ -71,9 +72,14 @@ function newestMatches(b: Windowed, select: Fragment, limit: number): Fragment {
     WHERE ${b.match}`;
 }
 
-/** Whether the walk holds the whole window: more than RANK_WINDOW matches among the recent records. */
-const dense = (b: Windowed) =>
-  sql`((SELECT n FROM ${cte(b, 'probe')}) >= ${PROBE_MIN} AND (SELECT count(*) FROM ${cte(b, 'walk')}) > ${RANK_WINDOW})`;
+/**
+ * Whether the walk holds the whole window: the probe found the words common and the walk found
+ * more than RANK_WINDOW matches. Worked out once (a common table expression) for the count and
+ * both ways of finding the window.
+ */
+const denseOf = (b: Windowed) =>
+  sql`${cte(b, 'dense')} AS (SELECT (SELECT n FROM ${cte(b, 'probe')}) >= ${PROBE_MIN} AND (SELECT count(*) FROM ${cte(b, 'walk')}) > ${RANK_WINDOW} AS yes)`;
+const dense = (b: Windowed) => sql`(SELECT yes FROM ${cte(b, 'dense')})`;
 
 /**
  * A kind's common table expressions: its capped count and, for a windowed kind, the probe and the
@@ -87,6 +93,7 @@ export function ctesOf(b: Windowed, select: Fragment): Fragment[] {
   return [
     sql`${cte(b, 'probe')} AS (SELECT count(*)::int AS n FROM (${newestMatches(b, sql`1`, PROBE_ROWS)}) p)`,
     sql`${cte(b, 'walk')} AS (${newestMatches(b, select, WALK_ROWS)} LIMIT ${RANK_WINDOW + 1})`,
+    denseOf(b),
     sql`${countCte(b)} AS (SELECT CASE WHEN ${dense(b)} THEN ${COUNT_CAP + 1} ELSE ${counted} END AS n)`,
   ];
 }

@@ -3,6 +3,7 @@ import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
 import { incidentEnd } from '../incidents/dates.ts';
 import {
+  allOf,
   fragmentSearchable,
   identifierMatches,
   identifierScore,
@@ -10,7 +11,7 @@ import {
   nameScore,
   tsQuery,
 } from './match.ts';
-import { conditions, countCte, ctesOf, windowed, windowRows, type Recent } from './recent-window.ts';
+import { conditions, countCte, ctesOf, windowed, windowRows, type Windowed } from './recent-window.ts';
 import {
   COUNT_CAP,
   hasAllegationFilter,
@@ -22,21 +23,15 @@ import {
 
 type Fragment = RawBuilder<unknown>;
 
-/** One kind of record's part of the search: which rows match, how they rank, how they sort. */
-interface Branch {
-  type: SearchType;
+/**
+ * One kind of record's part of the search: which rows match (`from`, `where`, the words' `match`,
+ * and the `recent` order a broad search starts from, in Windowed), how they rank, how they sort.
+ */
+interface Branch extends Windowed {
   id: Fragment;
-  from: Fragment;
-  /** What the words match (absent without words), apart from the other conditions. */
-  match?: Fragment;
-  where: Fragment[];
   score: Fragment;
   sortDate: Fragment;
   sortTitle: Fragment;
-  /**
-   * Newest first, in an index's order: where a broad search's ranking starts (see recent-window.ts).
-   */
-  recent?: Recent;
 }
 
 /** A ranked hit; the page loads what it shows for these ids only. */
@@ -46,7 +41,6 @@ export interface SearchHit {
 }
 
 const anyOf = (parts: Fragment[]) => sql`(${sql.join(parts, sql` OR `)})`;
-const allOf = (parts: Fragment[]) => (parts.length === 0 ? sql`true` : sql.join(parts, sql` AND `));
 const maybe = (cond: unknown, part: () => Fragment): Fragment[] => (cond ? [part()] : []);
 
 // The last day an incident may have happened on (a date filter keeps an overlapping period).
