@@ -167,7 +167,7 @@ export async function runImport<T, S>(
         ? await dropScope(trx, format.scopeFormats ?? [format.id], info.scope)
         : false;
       const { sourceId, fileId } = await recordFile(trx, format.id, info, { ...facts, fileName }, opts);
-      const scope = { sourceId, fileId, counts: report.records };
+      const scope = { sourceId, fileId, counts: report.records, lastWritten: new Map<string, string>() };
       const ctx: ImportContext<S> = {
         ...scope,
         fileName,

@@ -4,6 +4,7 @@ import {
   draftIds,
   followMerges,
   idFor,
+  writtenAlready,
   linkRecords,
   upsertRecords,
   type DatasetLink,
@@ -69,6 +70,10 @@ export async function writeOfficers(
   officers: DatasetOfficer[],
   opts: WriteOfficersOptions,
 ): Promise<void> {
+  // Made only when missing: an officer this import already wrote just so is skipped (the same
+  // officers come back in row after row of an accused or penalties file).
+  if (!opts.update && !opts.refreshParts)
+    officers = officers.filter((o) => !writtenAlready(scope, `officer\n${o.externalId}`, JSON.stringify(o)));
   if (officers.length === 0) return;
   const id = (o: DatasetOfficer) => idFor(scope, 'officer', o.externalId);
   await upsertRecords(

@@ -20,17 +20,25 @@ export type RecordKind =
 // A fixed namespace for Custodiet's dataset record ids (RFC 9562 name-based UUID, SHA-1).
 const NAMESPACE = Buffer.from('5b0e6f9a3c1d4e8fa2b7c4d9e0f1a2b3', 'hex');
 
+// Ids already worked out: a row asks for its own record's id several times (the allegation, its
+// finding, its provenance) and officers come back in row after row, and each is a SHA-1. Bounded,
+// and emptied whole when full: the ids are derived, so forgetting one only costs recomputing it.
+const knownIds = new Map<string, string>();
+const KNOWN_IDS = 50_000;
+
 /** The record id a dataset's id maps to: a UUID v5 of (dataset source, kind, external id). */
 export function datasetRecordId(sourceId: string, kind: RecordKind, externalId: string): string {
-  const h = crypto
-    .createHash('sha1')
-    .update(NAMESPACE)
-    .update(`${sourceId}\n${kind}\n${externalId}`)
-    .digest();
+  const name = `${sourceId}\n${kind}\n${externalId}`;
+  const known = knownIds.get(name);
+  if (known !== undefined) return known;
+  const h = crypto.createHash('sha1').update(NAMESPACE).update(name).digest();
   h[6] = (h[6]! & 0x0f) | 0x50;
   h[8] = (h[8]! & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+  const id = `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+  if (knownIds.size >= KNOWN_IDS) knownIds.clear();
+  knownIds.set(name, id);
+  return id;
 }
 
 /** How many records of each kind one import created and updated. */
@@ -41,6 +49,27 @@ export interface RecordScope {
   sourceId: string;
   fileId: string;
   counts: RecordCounts;
+  /**
+   * For writers that only add (insert-only officers): the last description written of each
+   * record in this import, so a batch can skip what an earlier batch already wrote identically.
+   */
+  lastWritten?: Map<string, string>;
+}
+
+const LAST_WRITTEN = 100_000;
+
+/**
+ * Whether this import's last write of `key` was exactly `description`: writing it again would
+ * change nothing. Otherwise notes it as the last one (the caller writes it). Bounded: when full
+ * it forgets everything, which only costs writing some records again.
+ */
+export function writtenAlready(scope: RecordScope, key: string, description: string): boolean {
+  const last = scope.lastWritten;
+  if (!last) return false;
+  if (last.get(key) === description) return true;
+  if (last.size >= LAST_WRITTEN) last.clear();
+  last.set(key, description);
+  return false;
 }
 
 /** A short way to make ids within one scope. */
@@ -219,11 +248,20 @@ export async function linkRecords(
     .onConflict((oc) => {
       const key = oc.columns(['source_id', 'record_kind', 'external_id']);
       if (!touch) return key.doNothing();
-      return key.doUpdateSet({
-        last_file_id: scope.fileId,
-        attributes: sql`dataset_records.attributes || excluded.attributes`,
-        ...(touch === 'repoint' ? { entity_id: sql`excluded.entity_id` } : {}),
-      });
+      const entity =
+        touch === 'repoint' ? sql<string>`excluded.entity_id` : sql<string>`dataset_records.entity_id`;
+      // A link that would come out the same is not rewritten (a new row version and its index
+      // entries, for every officer named again in every batch).
+      return key
+        .doUpdateSet({
+          last_file_id: scope.fileId,
+          attributes: sql`dataset_records.attributes || excluded.attributes`,
+          ...(touch === 'repoint' ? { entity_id: entity } : {}),
+        })
+        .where(
+          sql<boolean>`(dataset_records.last_file_id, dataset_records.attributes, dataset_records.entity_id)
+            IS DISTINCT FROM (excluded.last_file_id, dataset_records.attributes || excluded.attributes, ${entity})`,
+        );
     })
     .execute();
 }
