@@ -341,3 +341,48 @@ describe('Chicago CPDP files in another order', () => {
     assert.deepEqual(await counts(backward.db), await counts(forward.db));
   });
 });
+
+describe('Chicago CPDP accused rows in small batches', () => {
+  // Officer 5533's second row gives another star, its third the first star again: each batch
+  // adds what its rows describe, and an officer a batch already wrote just so is not re-sent.
+  let rowOf5533 = 0;
+  let whole: TestDatabase;
+  let batched: TestDatabase;
+  before(async () => {
+    fs.mkdirSync(tmp, { recursive: true });
+    const file = variant(ACCUSED, (lines) =>
+      lines.map((l) => (l.includes(',1397.0,') && rowOf5533++ === 1 ? l.replace(',1397.0,', ',1398.0,') : l)),
+    );
+    [whole, batched] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    await load(whole.db, [[cpdpAccused as ImportFormat<unknown, unknown>, file]]);
+    await load(batched.db, [[{ ...cpdpAccused, batchSize: 3 } as ImportFormat<unknown, unknown>, file]]);
+  });
+  after(async () => {
+    await whole.close();
+    await batched.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const officersOf = async (db: Db) => {
+    const { rows } = await sql<Record<string, unknown>>`
+      SELECT o.slug, o.published_name, o.role_type,
+        (SELECT array_agg(identifier ORDER BY identifier) FROM officer_identifiers WHERE officer_id = o.id) AS stars,
+        (SELECT array_agg(rank_code ORDER BY rank_code) FROM officer_ranks WHERE officer_id = o.id) AS ranks,
+        (SELECT array_agg(u.slug ORDER BY u.slug) FROM officer_postings p JOIN units u ON u.id = p.unit_id
+          WHERE p.officer_id = o.id) AS units,
+        d.attributes
+      FROM officers o JOIN dataset_records d ON d.entity_id = o.id AND d.record_kind = 'officer'
+      ORDER BY o.slug`.execute(db);
+    return rows;
+  };
+
+  test('give the records one batch gives, the last row’s values winning', async () => {
+    assert.ok(rowOf5533 >= 3, 'officer 5533 has three rows or more in the fixture');
+    const officers = await officersOf(batched.db);
+    assert.deepEqual(officers, await officersOf(whole.db));
+    assert.deepEqual(await counts(batched.db), await counts(whole.db));
+    const doskocz = officers.find((o) => o.slug === 'cpdp-officer-5533')!;
+    assert.deepEqual(doskocz.stars, ['1397', '1398']);
+    assert.equal((doskocz.attributes as Record<string, unknown>).star, '1397');
+  });
+});
