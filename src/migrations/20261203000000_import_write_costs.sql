@@ -13,22 +13,6 @@ DROP INDEX incidents_search_idx;
 CREATE INDEX incidents_search_idx ON incidents USING gin (search) WITH (fastupdate = off)
   WHERE publication_state = 'published';
 
--- A new incident's allegations (a restore may load them first) re-derive `visible` and their
--- date: once per statement for all its rows instead of one UPDATE per incident. By id list, not a
--- join, so the transition table's unknown size can never make the planner scan all allegations.
-CREATE FUNCTION incidents_sync_new_allegations() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE allegations SET publication_state = publication_state
-  WHERE incident_id = ANY (ARRAY(SELECT id FROM new_rows));
-  RETURN NULL;
-END
-$$;
-DROP TRIGGER incidents_sync_allegations ON incidents;
-CREATE TRIGGER incidents_sync_allegations AFTER UPDATE OF publication_state, occurred_on, occurred_until, proceedings_active
-  ON incidents FOR EACH ROW EXECUTE FUNCTION incidents_sync_allegations();
-CREATE TRIGGER incidents_sync_new_allegations AFTER INSERT ON incidents
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION incidents_sync_new_allegations();
-
 -- The recount trigger read its key column through to_jsonb(row), which builds a JSON object of
 -- every column of every row (3.7 ms per 1,000-row insert). Reading the column itself needs its
 -- name in the statement, hence EXECUTE; the transition tables are visible to it.
