@@ -58,10 +58,13 @@ test('a broad search ranks its most recent matches; a date range reaches older, 
   assert.ok(!found.includes('quagga-old'), 'an old match outside the window is not ranked');
   assert.match(broad, /relevance is ranked among the 1,000 most recent of each; add a date range/);
   // The newest incidents are the zebra ones, so this search found its window through the word
-  // index; up to 2019 the quagga ones are the newest, so it is read from the recency index
-  // instead. Both ways must rank the same records.
+  // index, sorted by date; up to 2019 the quagga ones are the newest, so it is read from the
+  // recency index instead; from mid-2019 fewer match than the window holds, so every match is
+  // taken unordered. All three ways must rank the same records first.
   const walked = await (await app.request('/search?q=quagga&type=incident&to=2019-12-31')).text();
   assert.deepEqual(ids(walked, 'quagga'), found);
+  const fewer = await (await app.request('/search?q=quagga&type=incident&from=2019-06-01')).text();
+  assert.deepEqual(ids(fewer, 'quagga'), found);
   const older = await (await app.request('/search?q=quagga&type=incident&to=2005-01-01')).text();
   assert.deepEqual(ids(older, 'quagga'), ['quagga-old']);
   assert.doesNotMatch(older, /most recent of each/, 'a narrow search ranks every match and says nothing');
