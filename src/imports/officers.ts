@@ -4,9 +4,9 @@ import {
   draftIds,
   followMerges,
   idFor,
-  writtenAlready,
   linkRecords,
   upsertRecords,
+  writtenAlready,
   type DatasetLink,
   type RecordScope,
 } from './records.ts';

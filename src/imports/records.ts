@@ -248,6 +248,7 @@ export async function linkRecords(
     .onConflict((oc) => {
       const key = oc.columns(['source_id', 'record_kind', 'external_id']);
       if (!touch) return key.doNothing();
+      // Only 'repoint' moves the link; otherwise the record stays the one linked before.
       const entity =
         touch === 'repoint' ? sql<string>`excluded.entity_id` : sql<string>`dataset_records.entity_id`;
       // A link that would come out the same is not rewritten (a new row version and its index
@@ -256,7 +257,7 @@ export async function linkRecords(
         .doUpdateSet({
           last_file_id: scope.fileId,
           attributes: sql`dataset_records.attributes || excluded.attributes`,
-          ...(touch === 'repoint' ? { entity_id: entity } : {}),
+          entity_id: entity,
         })
         .where(
           sql<boolean>`(dataset_records.last_file_id, dataset_records.attributes, dataset_records.entity_id)

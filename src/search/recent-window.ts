@@ -115,12 +115,11 @@ export function windowRows(b: Windowed, select: Fragment, columns: Fragment): Fr
   if (!windowed(b)) throw new Error(`${b.type} has no recency window`);
   // The count stops at COUNT_CAP + 1, so "at most RANK_WINDOW" is known only while RANK_WINDOW <= COUNT_CAP.
   const few = sql`(SELECT n FROM ${countCte(b)}) <= ${Math.min(RANK_WINDOW, COUNT_CAP)}`;
+  const matches = sql`SELECT ${select} FROM ${b.from} WHERE ${conditions(b)}`;
   return sql`(SELECT ${columns} FROM ${cte(b, 'walk')} WHERE ${dense(b)} AND recent_n <= ${RANK_WINDOW}
     UNION ALL
-    SELECT * FROM (SELECT ${select} FROM ${b.from} WHERE ${conditions(b)} OFFSET 0) every_match
-    WHERE NOT ${dense(b)} AND ${few}
+    SELECT * FROM (${matches} OFFSET 0) every_match WHERE NOT ${dense(b)} AND ${few}
     UNION ALL
-    SELECT * FROM (SELECT ${select} FROM ${b.from} WHERE ${conditions(b)}
-      ${newestFirst(b.recent.key, b.recent.tiebreak)} LIMIT ${RANK_WINDOW}) found
+    SELECT * FROM (${matches} ${newestFirst(b.recent.key, b.recent.tiebreak)} LIMIT ${RANK_WINDOW}) found
     WHERE NOT ${dense(b)} AND NOT ${few})`;
 }
