@@ -131,17 +131,23 @@ function allegationBranch(f: ResolvedFilters, q?: string): Branch {
 }
 
 /**
- * Officers matching q by words, by a name fragment or by a public identifier. Each way is its
- * own index scan; an OR across them in one WHERE would scan every officer.
+ * Officers matching q by words, by a name fragment or by a public identifier, as one OR on the
+ * officer's own columns so that the database combines the word, name and primary-key indexes
+ * into one bitmap. The identifiers are matched first (an array, worked out once): an OR with a
+ * subquery per officer would scan every officer, and `o.id IN (…)` was estimated four times too
+ * many and joined against all officers (39 ms for "Khan", 3,334 officers, against 24 ms).
  */
 function officerMatch(q: string): Fragment {
   const byName = fragmentSearchable(q);
-  return sql`o.id IN (
-    SELECT n.id FROM officers n WHERE ${anyOf([
-      sql`n.search @@ ${tsQuery(q)}`,
-      ...maybe(byName, () => nameMatches(sql`n.published_name`, q)),
-    ])}
-    ${byName ? sql`UNION SELECT oi.officer_id FROM officer_identifiers oi WHERE ${identifierMatches(q)}` : sql``})`;
+  return anyOf([
+    sql`o.search @@ ${tsQuery(q)}`,
+    ...maybe(byName, () => nameMatches(sql`o.published_name`, q)),
+    ...maybe(
+      byName,
+      () =>
+        sql`o.id = ANY(ARRAY(SELECT oi.officer_id FROM officer_identifiers oi WHERE ${identifierMatches(q)}))`,
+    ),
+  ]);
 }
 
 /** The best of the officer's word, name and identifier matches (`oid`, from officerTable). */
@@ -268,6 +274,22 @@ function candidates(b: Branch): Fragment {
     : sql`(SELECT ${columns(b)} FROM ${b.from} WHERE ${conditions(b)})`;
 }
 
+/**
+ * Runs `run` with PostgreSQL's parallel query off. Every part of a search reads a bounded number
+ * of rows, and starting workers for it costs more than they save: 5–10 ms a statement, for the
+ * few matches of a rare word as much as for a common one, and under concurrent load the workers
+ * only compete with other searches for the same cores. Measured on 1M allegations: "taser"
+ * 19 → 9 ms, "Charing Cross" 24 → 16 ms. PGlite has no workers; the setting is harmless there.
+ * Inside a caller's transaction the setting would outlive the search, so it is left alone.
+ */
+async function withoutParallelWorkers<T>(db: Db, run: (tx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return run(db);
+  return db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(tx);
+    return run(tx);
+  });
+}
+
 /** A page of ranked hits and how many records of each kind match. */
 export interface SearchOutcome {
   hits: SearchHit[];
@@ -313,8 +335,9 @@ export async function runSearch(
       : sql`UNION ALL SELECT * FROM (
           SELECT type, id, (row_number() OVER (${ORDER}))::int AS n FROM (${best}) hits
           ${ORDER} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) page`;
-  const { rows } = await sql<{ type: SearchType; id: string | null; n: number }>`
-    WITH ${sql.join(ctes)} ${countRows} ${pageRows}`.execute(db);
+  const statement = sql<{ type: SearchType; id: string | null; n: number }>`
+    WITH ${sql.join(ctes)} ${countRows} ${pageRows}`;
+  const { rows } = await withoutParallelWorkers(db, (tx) => statement.execute(tx));
   const hits: (SearchHit & { n: number })[] = [];
   for (const r of rows) {
     if (r.id === null) counts[r.type] = r.n;

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { inTransaction } from '../audit/records.ts';
+import { sql } from '../db/kysely.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { saveOfficerIdentifier } from '../officers/service.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { ACTOR, makeAllegation, makeIncident, makeOfficer, met } from '../../test/helpers/factories.ts';
 import { published, searchPage, word } from '../../test/helpers/search.ts';
+import { loadFilterOptions, resolveFilters } from './filters.ts';
+import { runSearch } from './repository.ts';
+import { searchQuery } from './schema.ts';
 
 const incidentHref = (i: { slug: string }) => `/incidents/${i.slug}`;
 const sorted = (xs: string[]) => [...xs].sort();
@@ -136,5 +140,21 @@ describe('search over the demo data', () => {
       page.html,
       /Martyn Blake<\/a>( <span class="label [^"]+" data-status="\w+">[^<]+<\/span>)+<\/h3>/,
     );
+  });
+
+  test('a search turns parallel query off for itself only, and runs inside a transaction', async () => {
+    const p = searchQuery.parse({ q: 'Charing Cross', type: 'incident' });
+    const filters = await resolveFilters(t.db, p, await loadFilterOptions(t.db, p.force));
+    const setting = sql<{ v: string }>`SELECT current_setting('max_parallel_workers_per_gather') AS v`;
+    const found = (hits: { id: string }[]) => assert.equal(hits.length, 2, 'both incidents are found');
+    // One connection throughout, so that a setting left behind would be seen (PGlite's default is
+    // already 0, hence the explicit 2).
+    await t.db.connection().execute(async (conn) => {
+      await sql`SET max_parallel_workers_per_gather = 2`.execute(conn);
+      found((await runSearch(conn, filters, p.q, 1)).hits);
+      assert.equal((await setting.execute(conn)).rows[0]!.v, '2', 'the setting ends with the search');
+      await sql`RESET max_parallel_workers_per_gather`.execute(conn);
+    });
+    await t.db.transaction().execute(async (trx) => found((await runSearch(trx, filters, p.q, 1)).hits));
   });
 });
