@@ -53,6 +53,32 @@ function convert(value: unknown): unknown {
 /** camelCase of a snake_case name (a dataset column → an API field). */
 export const camelName = camel;
 
+// Frozen data (shared by every request until the next write) is checked, written and hashed once
+// per response schema: for a force's 150 KB that was most of what the API added to the query.
+const encodings = new WeakMap<object, WeakMap<z.ZodType, Encoded>>();
+interface Encoded {
+  body: string;
+  etag: string;
+}
+
+function encoded(schema: z.ZodType, data: unknown): Encoded {
+  const shared = data !== null && typeof data === 'object' && Object.isFrozen(data);
+  const forData = shared ? encodings.get(data) : undefined;
+  const hit = forData?.get(schema);
+  if (hit) return hit;
+  const parsed = schema.safeParse(plain(data));
+  // Our own output not matching its declaration is a bug: logged as an internal error, never sent.
+  if (!parsed.success)
+    throw new Error(`API response does not match its schema: ${z.prettifyError(parsed.error)}`);
+  const body = JSON.stringify(parsed.data);
+  const out = { body, etag: strongEtag(body) };
+  if (shared) {
+    if (forData) forData.set(schema, out);
+    else encodings.set(data, new WeakMap([[schema, out]]));
+  }
+  return out;
+}
+
 /**
  * Sends `data` through the response schema as JSON. Reads carry a strong ETag and answer
  * If-None-Match with 304; token-authenticated answers are never stored by shared caches.
@@ -63,12 +89,7 @@ export async function sendJson(
   data: unknown,
   opts: { status: number; private: boolean },
 ): Promise<Response> {
-  const parsed = schema.safeParse(plain(data));
-  // Our own output not matching its declaration is a bug: logged as an internal error, never sent.
-  if (!parsed.success)
-    throw new Error(`API response does not match its schema: ${z.prettifyError(parsed.error)}`);
-  const body = JSON.stringify(parsed.data);
-  const etag = strongEtag(body);
+  const { body, etag } = encoded(schema, data);
   c.header('ETag', etag);
   c.header('Cache-Control', opts.private ? 'private, no-store' : 'public, max-age=0, must-revalidate');
   if ((c.req.method === 'GET' || c.req.method === 'HEAD') && opts.status === 200 && notModified(c, etag))

@@ -111,6 +111,11 @@ describe('public force and unit pages', () => {
     const [forceAgain, unitAgain] = [await app.request('/forces/metropolitan'), await app.request(url)];
     assert.equal(forceAgain.headers.get('etag'), force.headers.get('etag'));
     assert.equal(await unitAgain.text(), await unit.text());
+    // The API's answers are likewise encoded once and sent again until the rename.
+    const apiUrls = ['/api/v1/forces/metropolitan', `/api/v1${url}`];
+    const api = await Promise.all(apiUrls.map((u) => app.request(u)));
+    const apiAgain = await Promise.all(apiUrls.map((u) => app.request(u)));
+    apiAgain.forEach((r, i) => assert.equal(r.headers.get('etag'), api[i]!.headers.get('etag')));
     await inTransaction(t.db, (trx) =>
       updateRecord(trx, ACTOR, 'units', g.station.id, { name: 'Renamed Station' }),
     );
@@ -118,5 +123,10 @@ describe('public force and unit pages', () => {
     assert.notEqual(renamed.headers.get('etag'), force.headers.get('etag'));
     assert.ok(renamed.html.includes('Renamed Station'));
     assert.ok((await fetchPage(app, url)).html.includes('<h1>Renamed Station</h1>'));
+    for (const [i, u] of apiUrls.entries()) {
+      const r = await app.request(u);
+      assert.notEqual(r.headers.get('etag'), api[i]!.headers.get('etag'), `${u} changed`);
+      assert.ok((await r.text()).includes('"Renamed Station"'), `${u} has the new name`);
+    }
   });
 });

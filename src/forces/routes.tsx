@@ -67,14 +67,42 @@ export interface ForcePageData {
   lastModified: Date | null;
 }
 
-/** A force page's data (404 for an unknown force). */
+type ForceUnits = Readonly<Pick<ForcePageData, 'force' | 'units'>>;
+
+// A force and its unit tree are read on every force and unit page. Like the figures, they are
+// shared until the next write: under load, reading and parsing the Met's units on every request
+// was most of what such a page cost once its figures and HTML were cached.
+function forceAndUnits(db: Db, slug: string): Promise<ForceUnits> {
+  return cached(
+    db,
+    `force-units:${slug}`,
+    SCOPE_TTL_MS,
+    async () => {
+      const force = await requireForce(db, slug);
+      const units = Object.freeze(await listUnitsOfForce(db, force.id)) as Unit[];
+      return Object.freeze({ force, units });
+    },
+    1000,
+  );
+}
+
+// One page-data object per pair of shared parts (the force or unit, and the figures), so that its
+// HTML and its JSON are each made once per pair (src/http/cache.ts, src/api/json.ts).
+const pagesOf = new WeakMap<object, WeakMap<ScopeData, object>>();
+function pageOnce<T extends object>(parts: object, data: ScopeData, make: () => T): T {
+  let forParts = pagesOf.get(parts);
+  if (!forParts) pagesOf.set(parts, (forParts = new WeakMap()));
+  let page = forParts.get(data) as T | undefined;
+  if (!page) forParts.set(data, (page = Object.freeze(make())));
+  return page;
+}
+
+/** A force page's data (404 for an unknown force); the same object until the next write. */
 export async function loadForcePage(db: Db, slug: string): Promise<ForcePageData> {
-  const force = await requireForce(db, slug);
-  const [units, data] = await Promise.all([
-    listUnitsOfForce(db, force.id),
-    loadScope(db, { forceId: force.id }, { forceId: force.id }),
-  ]);
-  return { force, units, data, lastModified: changedAt(data, units, force) };
+  const parts = await forceAndUnits(db, slug);
+  const { force, units } = parts;
+  const data = await loadScope(db, { forceId: force.id }, { forceId: force.id });
+  return pageOnce(parts, data, () => ({ force, units, data, lastModified: changedAt(data, units, force) }));
 }
 
 /** Everything a unit page shows: its force's page data for the unit's scope, and its station address. */
@@ -83,18 +111,40 @@ export interface UnitPageData extends ForcePageData {
   address: Awaited<ReturnType<typeof stationAddress>>;
 }
 
-/** A unit page's data (404 for an unknown force or unit). */
+type UnitParts = Readonly<Pick<UnitPageData, 'force' | 'units' | 'unit' | 'address'> & { ids: string[] }>;
+
+function unitParts(db: Db, forceSlug: string, unitSlug: string): Promise<UnitParts> {
+  return cached(
+    db,
+    `unit-parts:${forceSlug}/${unitSlug}`,
+    SCOPE_TTL_MS,
+    async () => {
+      const { force, units } = await forceAndUnits(db, forceSlug);
+      const unit = await getUnitBySlug(db, force.id, unitSlug);
+      if (!unit) throw new AppError('CUS_NOT_FOUND', `There is no unit of ${force.name} at this address.`);
+      const [ids, address] = await Promise.all([
+        unitAndDescendants(db, unit.id),
+        unit.kind === 'station' ? stationAddress(db, unit.id) : undefined,
+      ]);
+      return Object.freeze({ force, units, unit, ids, address });
+    },
+    1000,
+  );
+}
+
+/** A unit page's data (404 for an unknown force or unit); the same object until the next write. */
 export async function loadUnitPage(db: Db, forceSlug: string, unitSlug: string): Promise<UnitPageData> {
-  const force = await requireForce(db, forceSlug);
-  const unit = await getUnitBySlug(db, force.id, unitSlug);
-  if (!unit) throw new AppError('CUS_NOT_FOUND', `There is no unit of ${force.name} at this address.`);
-  const [units, ids, address] = await Promise.all([
-    listUnitsOfForce(db, force.id),
-    unitAndDescendants(db, unit.id),
-    unit.kind === 'station' ? stationAddress(db, unit.id) : undefined,
-  ]);
+  const parts = await unitParts(db, forceSlug, unitSlug);
+  const { force, units, unit, ids, address } = parts;
   const data = await loadScope(db, { unitIds: ids }, { unitId: unit.id });
-  return { force, unit, units, address, data, lastModified: changedAt(data, units, force) };
+  return pageOnce(parts, data, () => ({
+    force,
+    unit,
+    units,
+    address,
+    data,
+    lastModified: changedAt(data, units, force),
+  }));
 }
 
 /** Public pages for police forces and their units (command units, stations, teams, specialist units). */
@@ -106,8 +156,8 @@ export function forceRoutes(deps: AppDeps): Hono {
     const digests = deps.mailer !== undefined;
     return sendRenderedOnce(
       c,
-      p.data,
-      JSON.stringify([p.force, p.units, digests]),
+      p,
+      String(digests),
       () => <ForcePage force={p.force} units={p.units} data={p.data} digests={digests} />,
       p.lastModified,
     );
@@ -118,8 +168,8 @@ export function forceRoutes(deps: AppDeps): Hono {
     const digests = deps.mailer !== undefined;
     return sendRenderedOnce(
       c,
-      p.data,
-      JSON.stringify([p.force, p.unit, p.units, p.address, digests]),
+      p,
+      String(digests),
       () => (
         <UnitPage
           force={p.force}
