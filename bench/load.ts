@@ -2,8 +2,9 @@
 // officers, 300k incidents, 1M allegations, 5M stop-and-search events), on PGlite and on
 // PostgreSQL. A real `custodiet serve` process is driven over loopback by autocannon with 16
 // connections; then, in the same run, a bare server (bench/baseline-server.ts) answers the same
-// URLs by running exactly the SQL the app ran for them (recorded from the app, warm) straight on
-// the driver and rendering the rows with no templates: the difference is what the app adds.
+// URLs by running exactly the SQL the app ran for them (recorded from the app, warm, or cold when
+// the warm app runs none) straight on the driver and rendering the rows with no templates: the
+// difference is what the app adds.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,9 +83,11 @@ async function cases(db: Db): Promise<Case[]> {
   return [...pages, ...api].filter((c) => !skip?.test(c.name));
 }
 
+type Recorded = { sql: string; parameters: readonly unknown[] }[];
+
 /** The SQL the app runs for each URL once warm (caches as under load), in order. */
 async function recordQueries(target: Target, database: Awaited<ReturnType<typeof openTarget>>, list: Case[]) {
-  let current: { sql: string; parameters: readonly unknown[] }[] | null = null;
+  let current: Recorded | null = null;
   const log = (e: LogEvent) => {
     if (e.level === 'query' && current) current.push({ sql: e.query.sql, parameters: e.query.parameters });
   };
@@ -100,23 +103,32 @@ async function recordQueries(target: Target, database: Awaited<ReturnType<typeof
     api: { rateLimit: 0, tokenRateLimit: 0, trustProxy: false },
     searchCacheSeconds: 0,
   });
-  const recorded: Record<string, { sql: string; parameters: readonly unknown[] }[]> = {};
+  const recorded: Record<string, Recorded> = {};
   const coldMs: Record<string, number> = {};
+  const fromCold: string[] = [];
   for (const c of list) {
+    const cold: Recorded = [];
+    current = cold;
     const t0 = performance.now();
     const first = await app.request(c.url);
     await first.arrayBuffer();
     coldMs[c.url] = Math.round(performance.now() - t0);
     console.log(`  first request (cold caches) ${c.url}: ${coldMs[c.url]} ms`);
     if (first.status !== 200) throw new Error(`${c.url} answered ${first.status}`);
-    current = [];
+    const warm: Recorded = [];
+    current = warm;
     await (await app.request(c.url)).text();
-    recorded[c.url] = current;
+    // A page the warm app answers from its caches alone runs no SQL: the baseline then runs what
+    // the page needs when computed (the cold request's SQL), not nothing.
+    recorded[c.url] = warm.length > 0 ? warm : cold;
+    if (warm.length === 0) fromCold.push(c.url);
     current = null;
   }
+  if (fromCold.length > 0)
+    console.log(`  no SQL when warm, baseline from the cold request: ${fromCold.join(' ')}`);
   // The PGlite handle belongs to `database`; only the pool is ours to end.
   await db.destroy();
-  return { recorded, coldMs };
+  return { recorded, coldMs, fromCold };
 }
 
 async function measure(base: string, list: Case[], pid: number) {
@@ -135,12 +147,12 @@ async function measure(base: string, list: Case[], pid: number) {
 async function runBackend(target: Target) {
   console.log(`\n== ${target.backend} ==`);
   const database = await openTarget(target);
-  let prepared, list: Case[], recorded, coldMs: Record<string, number>;
+  let prepared, list: Case[], recorded, coldMs: Record<string, number>, fromCold: string[];
   try {
     prepared = await prepare(database, scale());
     console.log('rows', prepared.rows, 'generation ms', prepared.generationMs);
     list = await cases(database.db);
-    ({ recorded, coldMs } = await recordQueries(target, database, list));
+    ({ recorded, coldMs, fromCold } = await recordQueries(target, database, list));
   } finally {
     await database.close();
   }
@@ -183,6 +195,7 @@ async function runBackend(target: Target) {
       name: c.name,
       url: c.url,
       queries: recorded[c.url]!.length,
+      ...(fromCold.includes(c.url) ? { baselineSql: 'cold request (no SQL when warm)' } : {}),
       firstRequestColdMs: coldMs[c.url],
       app: a,
       ...(u ? { appSearchCacheOff: u } : {}),
