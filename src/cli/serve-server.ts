@@ -20,6 +20,9 @@ import { startWebhooks } from '../follow/queue.ts';
 import { startDigests } from '../follow/digest-queue.ts';
 import { smtpMailer } from '../follow/mailer.ts';
 
+/** How long a shutdown may take before the process ends regardless (queues get 10 s to stop). */
+const SHUTDOWN_GRACE_MS = 30_000;
+
 /** Opens (and migrates) the database, optionally seeds the demo cases, and serves HTTP until stopped. */
 export async function runServe({ values, config, out }: CommandContext): Promise<number> {
   const port = values.port === undefined ? config.port : Number(values.port);
@@ -76,6 +79,13 @@ export async function runServe({ values, config, out }: CommandContext): Promise
   await new Promise<void>((resolve) => {
     const stop = () => {
       out('Shutting down…');
+      // A clean shutdown ends the process by itself. Should anything hold it open (a queue that
+      // does not stop, a handle left behind), end it anyway rather than run on unserved: a
+      // supervisor or test waiting for the exit would wait for ever. Unref'd: it never delays one.
+      setTimeout(() => {
+        out(`Shutdown did not finish within ${SHUTDOWN_GRACE_MS / 1000} s; exiting.`);
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS).unref();
       server.close(() => resolve());
       // Idle keep-alive connections would hold close() open.
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
