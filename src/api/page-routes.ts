@@ -6,7 +6,7 @@ import { loadAllegations } from '../allegations/repository.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { blockedAmong } from '../exports/blocked.ts';
-import { loadForcePage, loadUnitPage, type UnitPageData } from '../forces/routes.tsx';
+import { loadForcePage, loadUnitPage } from '../forces/routes.tsx';
 import { loadHomePage } from '../incidents/routes.tsx';
 import { loadPublicIncident } from '../incidents/routes.tsx';
 import { loadOrMoved } from '../matching/redirect.ts';
@@ -70,16 +70,6 @@ async function publicAllegation(db: Db, allegationId: string) {
   const found = all.find((a) => a.id === allegationId);
   if (!found) throw new AppError('CUS_NOT_FOUND', 'There is no published allegation with this id.');
   return found;
-}
-
-// A unit's page data with its address as null rather than absent, made once per page-data object
-// (itself shared until the next write), so that the response stays frozen and is encoded once.
-type UnitJson = Readonly<Omit<UnitPageData, 'address'> & { address: UnitPageData['address'] | null }>;
-const withAddresses = new WeakMap<UnitPageData, UnitJson>();
-function withAddress(p: UnitPageData): UnitJson {
-  let out = withAddresses.get(p);
-  if (!out) withAddresses.set(p, (out = Object.freeze({ ...p, address: p.address ?? null })));
-  return out;
 }
 
 const strip = (s: string | null) =>
@@ -225,8 +215,6 @@ export const PAGE_ROUTES: readonly ApiRoute[] = [
     params: z.object({ forceSlug: slug, unitSlug: slug }),
     response: UnitPage,
     errors: [404],
-    async handler({ deps, params }) {
-      return withAddress(await loadUnitPage(deps.db, params.forceSlug, params.unitSlug));
-    },
+    handler: ({ deps, params }) => loadUnitPage(deps.db, params.forceSlug, params.unitSlug),
   }),
 ];

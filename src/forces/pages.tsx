@@ -91,12 +91,7 @@ function AddressFacts(props: { address: Address }) {
   );
 }
 
-function UnitFacts(props: {
-  force: Force;
-  unit: Unit;
-  parent: Unit | undefined;
-  address: Address | undefined;
-}) {
+function UnitFacts(props: { force: Force; unit: Unit; parent: Unit | undefined; address: Address | null }) {
   const { force, unit, parent } = props;
   return (
     <dl class="facts">
@@ -138,7 +133,7 @@ export function UnitPage(props: {
   force: Force;
   unit: Unit;
   units: Unit[];
-  address: Address | undefined;
+  address: Address | null;
   data: ScopeData;
   digests?: boolean;
 }) {

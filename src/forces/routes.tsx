@@ -23,12 +23,17 @@ import { getForceBySlug, type Force } from './repository.ts';
 /** A force's or unit's figures are reused this long; any write (on any instance) drops them at once. */
 const SCOPE_TTL_MS = 60_000;
 
+/** What a force or unit page reads, shared by every request until the next write (a minute at most). */
+function untilWrite<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  return cached(db, key, SCOPE_TTL_MS, compute, 1000);
+}
+
 // The counts are kept by triggers and read in a few rows; the listings still sort a scope's
 // incidents, so a page's data is computed once a minute at most and concurrent requests for the
 // same page share that one computation.
 function loadScope(db: Db, scope: Scope, tally: TallyScope): Promise<ScopeData> {
   const key = `scope:${'forceId' in scope ? scope.forceId : scope.unitIds.join(',')}`;
-  return cached(db, key, SCOPE_TTL_MS, () => loadScopeNow(db, scope, tally), 1000);
+  return untilWrite(db, key, () => loadScopeNow(db, scope, tally));
 }
 
 async function loadScopeNow(db: Db, scope: Scope, tally: TallyScope): Promise<ScopeData> {
@@ -73,17 +78,11 @@ type ForceUnits = Readonly<Pick<ForcePageData, 'force' | 'units'>>;
 // shared until the next write: under load, reading and parsing the Met's units on every request
 // was most of what such a page cost once its figures and HTML were cached.
 function forceAndUnits(db: Db, slug: string): Promise<ForceUnits> {
-  return cached(
-    db,
-    `force-units:${slug}`,
-    SCOPE_TTL_MS,
-    async () => {
-      const force = await requireForce(db, slug);
-      const units = Object.freeze(await listUnitsOfForce(db, force.id)) as Unit[];
-      return Object.freeze({ force, units });
-    },
-    1000,
-  );
+  return untilWrite(db, `force-units:${slug}`, async () => {
+    const force = await requireForce(db, slug);
+    const units = Object.freeze(await listUnitsOfForce(db, force.id)) as Unit[];
+    return Object.freeze({ force, units });
+  });
 }
 
 // One page-data object per pair of shared parts (the force or unit, and the figures), so that its
@@ -108,28 +107,23 @@ export async function loadForcePage(db: Db, slug: string): Promise<ForcePageData
 /** Everything a unit page shows: its force's page data for the unit's scope, and its station address. */
 export interface UnitPageData extends ForcePageData {
   unit: Unit;
-  address: Awaited<ReturnType<typeof stationAddress>>;
+  address: NonNullable<Awaited<ReturnType<typeof stationAddress>>> | null;
 }
 
 type UnitParts = Readonly<Pick<UnitPageData, 'force' | 'units' | 'unit' | 'address'> & { ids: string[] }>;
 
 function unitParts(db: Db, forceSlug: string, unitSlug: string): Promise<UnitParts> {
-  return cached(
-    db,
-    `unit-parts:${forceSlug}/${unitSlug}`,
-    SCOPE_TTL_MS,
-    async () => {
-      const { force, units } = await forceAndUnits(db, forceSlug);
-      const unit = await getUnitBySlug(db, force.id, unitSlug);
-      if (!unit) throw new AppError('CUS_NOT_FOUND', `There is no unit of ${force.name} at this address.`);
-      const [ids, address] = await Promise.all([
-        unitAndDescendants(db, unit.id),
-        unit.kind === 'station' ? stationAddress(db, unit.id) : undefined,
-      ]);
-      return Object.freeze({ force, units, unit, ids, address });
-    },
-    1000,
-  );
+  return untilWrite(db, `unit-parts:${forceSlug}/${unitSlug}`, async () => {
+    const { force, units } = await forceAndUnits(db, forceSlug);
+    const unit = await getUnitBySlug(db, force.id, unitSlug);
+    if (!unit) throw new AppError('CUS_NOT_FOUND', `There is no unit of ${force.name} at this address.`);
+    const [ids, address] = await Promise.all([
+      unitAndDescendants(db, unit.id),
+      unit.kind === 'station' ? stationAddress(db, unit.id) : undefined,
+    ]);
+    // null, not absent: the API sends the field either way.
+    return Object.freeze({ force, units, unit, ids, address: address ?? null });
+  });
 }
 
 /** A unit page's data (404 for an unknown force or unit); the same object until the next write. */
