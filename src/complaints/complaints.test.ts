@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { inTransaction } from '../audit/records.ts';
-import { saveClaim } from '../sources/service.ts';
 import { testApp } from '../../test/helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { EditorClient, encode } from '../../test/helpers/editor.ts';
-import { ACTOR, makeIncident, makeSource } from '../../test/helpers/factories.ts';
-import { publish } from '../../test/helpers/pages.ts';
+import { makePublishedIncident } from '../../test/helpers/pages.ts';
 import { addWorkingHours, bankHolidays } from './clock.ts';
 
 describe('the 48-hour clock (weekends and bank holidays excluded)', () => {
@@ -69,20 +66,8 @@ describe('notices of complaint', () => {
       body: encode(fields),
     });
 
-  async function publishedIncident() {
-    const inc = await makeIncident(t.db, { summary: 'An officer was said to have lied in his statement.' });
-    const src = await makeSource(t.db);
-    await inTransaction(t.db, async (trx) => {
-      await saveClaim(trx, ACTOR, {
-        subjectType: 'incident',
-        subjectId: inc.id,
-        sourceId: src.id,
-        passageNote: 'x',
-      });
-      await publish(trx, 'incidents', inc.id);
-    });
-    return inc;
-  }
+  const publishedIncident = () =>
+    makePublishedIncident(t.db, 'An officer was said to have lied in his statement.');
 
   const valid = (slug: string) => ({
     pageAddress: `https://custodiet.example.org/incidents/${slug}`,

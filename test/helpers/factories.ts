@@ -85,8 +85,12 @@ export async function makeSource(db: Db, overrides: Partial<SourceInput> = {}) {
 }
 
 /** An incident with one claim (a note on a source), so the sourcing rule (R4) is met. */
-export async function makeSourcedIncident(db: Db, summary = 'A test incident.') {
-  const inc = await makeIncident(db, { summary });
+export async function makeSourcedIncident(
+  db: Db,
+  summary = 'A test incident.',
+  overrides: Partial<IncidentInput> = {},
+) {
+  const inc = await makeIncident(db, { summary, ...overrides });
   const src = await makeSource(db);
   await inTransaction(db, (trx) =>
     saveClaim(trx, ACTOR, {

@@ -3,11 +3,23 @@ import type { Hono } from 'hono';
 import { insertRecord } from '../../src/audit/records.ts';
 import type { Db } from '../../src/db/client.ts';
 import { setPublicationState, type PublishableTable } from '../../src/publication/service.ts';
-import { ACTOR } from './factories.ts';
+import type { IncidentInput } from '../../src/incidents/schema.ts';
+import { ACTOR, makeSourcedIncident } from './factories.ts';
 
 /** Publishes a record through the publication service. */
 export function publish(trx: Db, table: PublishableTable, id: string) {
   return setPublicationState(trx, ACTOR, table, id, 'published');
+}
+
+/** A published incident: made with the claim on a source that the sourcing rule (R4) needs, then published. */
+export async function makePublishedIncident(
+  db: Db,
+  summary?: string,
+  overrides: Partial<IncidentInput> = {},
+) {
+  const inc = await makeSourcedIncident(db, summary, overrides);
+  await publish(db, 'incidents', inc.id);
+  return inc;
 }
 
 /** Appends an entry to the corrections log through the audited write path. */
