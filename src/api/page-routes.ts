@@ -6,6 +6,7 @@ import { loadAllegations } from '../allegations/repository.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { blockedAmong } from '../exports/blocked.ts';
+import { loadForcesIndex } from '../forces/index-page.tsx';
 import { loadForcePage, loadUnitPage } from '../forces/routes.tsx';
 import { loadHomePage } from '../incidents/routes.tsx';
 import { loadPublicIncident } from '../incidents/routes.tsx';
@@ -19,6 +20,7 @@ import { loadPublicStatement } from '../statements/routes.tsx';
 import {
   Allegation,
   ForcePage,
+  ForcesIndex,
   IncidentPage,
   OfficerPage,
   Overview,
@@ -192,6 +194,16 @@ export const PAGE_ROUTES: readonly ApiRoute[] = [
     response: StatementPage,
     errors: PAGE_ERRORS,
     handler: ({ deps, params }) => loadPublicStatement(deps.db, params.slug),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/overview/forces',
+    operationId: 'get-forces-overview',
+    tag: 'Pages',
+    page: '/forces',
+    summary: 'What the forces page shows: every force with its published incidents and allegations',
+    response: ForcesIndex,
+    handler: ({ deps }) => loadForcesIndex(deps.db),
   }),
   defineRoute({
     method: 'get',

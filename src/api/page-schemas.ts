@@ -281,6 +281,30 @@ export const ForcePage = component(
   'What /forces/{slug} shows: its units, published incidents and named officers (first 200 each, the rest by search), and counts.',
 );
 
+export const ForcesIndex = component(
+  'ForcesIndex',
+  z.object({
+    groups: z.array(
+      z.object({
+        jurisdiction: code,
+        label: text,
+        forces: z.array(
+          z.object({
+            slug: text,
+            name: text,
+            kind: code,
+            region: maybe(text),
+            incidents: z.number().int(),
+            allegations: z.number().int(),
+          }),
+        ),
+      }),
+    ),
+    lastModified: maybe(timestamp),
+  }),
+  'What /forces shows: every UK force (and any other agency with a published incident) by jurisdiction, with its published incidents and allegations.',
+);
+
 export const UnitPage = component(
   'UnitPage',
   z.object({

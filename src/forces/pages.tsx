@@ -7,16 +7,12 @@ import { safeHref } from '../sources/components.tsx';
 import type { Unit } from '../units/repository.ts';
 import { ScopeSections, UnitTree, unitKind, type ScopeData } from './components.tsx';
 import type { stationAddress } from './public.ts';
-import type { Force } from './repository.ts';
+import { JURISDICTIONS, type Force } from './repository.ts';
 
-const JURISDICTIONS: Record<string, string> = {
-  england_wales: 'England and Wales',
-  scotland: 'Scotland',
-  northern_ireland: 'Northern Ireland',
-  great_britain: 'Great Britain',
-  united_kingdom: 'United Kingdom',
-  other: 'Other',
-};
+const FORCES_TRAIL = [
+  { href: '/', label: 'Home' },
+  { href: '/forces', label: 'Police forces' },
+];
 
 /** A police force: what it is, its published records and figures, and its units. */
 export function ForcePage(props: { force: Force; units: Unit[]; data: ScopeData; digests?: boolean }) {
@@ -27,10 +23,10 @@ export function ForcePage(props: { force: Force; units: Unit[]; data: ScopeData;
     <Layout
       feeds={feedLinks(follow)}
       title={force.name}
-      section="none"
+      section="forces"
       description={`Published misconduct records about ${force.name}.`}
     >
-      <Breadcrumbs trail={[{ href: '/', label: 'Home' }]} current={force.name} />
+      <Breadcrumbs trail={FORCES_TRAIL} current={force.name} />
       <h1>{force.name}</h1>
       <dl class="facts">
         <dt>Kind</dt>
@@ -141,7 +137,7 @@ export function UnitPage(props: {
   const follow = unitFollow(force, unit, props.digests ?? false);
   const parent = units.find((u) => u.id === unit.parent_unit_id);
   const trail = [
-    { href: '/', label: 'Home' },
+    ...FORCES_TRAIL,
     { href: `/forces/${force.slug}`, label: force.name },
     ...(parent ? [{ href: `/forces/${force.slug}/units/${parent.slug}`, label: parent.name }] : []),
   ];
@@ -150,7 +146,7 @@ export function UnitPage(props: {
     <Layout
       feeds={feedLinks(follow)}
       title={`${unit.name}, ${force.name}`}
-      section="none"
+      section="forces"
       description={`Published misconduct records about ${unit.name} (${force.name}).`}
     >
       <Breadcrumbs trail={trail} current={unit.name} />

@@ -4,6 +4,7 @@
 import type { RawBuilder } from 'kysely';
 import { sql } from '../db/kysely.ts';
 import type { Db } from '../db/client.ts';
+import { latest } from '../http/cache.ts';
 
 export type Scope = { forceId: string } | { unitIds: string[] };
 
@@ -145,6 +146,19 @@ export async function countsChangedAt(db: Db, scope: TallyScope): Promise<Date |
     db,
   );
   return rows[0]?.changed ?? null;
+}
+
+/** Every force's published incidents and allegations, and when any force's figures last changed. */
+export async function forceTotals(db: Db) {
+  // The same counters as a force page's figures by year, summed over the years.
+  const { rows } = await sql<{ scope_id: string; incidents: number; allegations: number; changed: Date }>`
+    SELECT t.scope_id, sum(t.incidents)::int AS incidents, sum(t.allegations)::int AS allegations,
+      max(t.changed_at) AS changed
+    FROM scope_year_tallies t JOIN forces f ON f.id = t.scope_id
+    GROUP BY t.scope_id`.execute(db);
+  const byForce = new Map(rows.map((r) => [r.scope_id, r]));
+  const changedAt = latest(...rows.map((r) => r.changed));
+  return { byForce, changedAt };
 }
 
 /** A station's public front-counter address, if one is recorded. */

@@ -15,6 +15,17 @@ export function getForceByPoliceUkId(db: Db, policeUkId: string): Promise<Force 
   return db.selectFrom('forces').selectAll().where('police_uk_id', '=', policeUkId).executeTakeFirst();
 }
 
+/** How the site names each jurisdiction a force can have. */
+export const JURISDICTIONS: Record<string, string> = {
+  england_wales: 'England and Wales',
+  scotland: 'Scotland',
+  northern_ireland: 'Northern Ireland',
+  great_britain: 'Great Britain',
+  united_kingdom: 'United Kingdom',
+  united_states: 'United States',
+  other: 'Other',
+};
+
 /** Jurisdictions whose forces are always listed (imported agencies elsewhere only once they have public records). */
 export const UK_JURISDICTIONS = [
   'england_wales',

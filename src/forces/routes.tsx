@@ -6,6 +6,7 @@ import type { AppDeps } from '../http/app.ts';
 import { latest, sendRenderedOnce } from '../http/cache.ts';
 import { getUnitBySlug, listUnitsOfForce, type Unit } from '../units/repository.ts';
 import type { ScopeData } from './components.tsx';
+import { ForcesIndex, loadForcesIndex } from './index-page.tsx';
 import { ForcePage, UnitPage } from './pages.tsx';
 import {
   countsByStandard,
@@ -144,6 +145,11 @@ export async function loadUnitPage(db: Db, forceSlug: string, unitSlug: string):
 /** Public pages for police forces and their units (command units, stations, teams, specialist units). */
 export function forceRoutes(deps: AppDeps): Hono {
   const app = new Hono();
+
+  app.get('/forces', async (c) => {
+    const data = await loadForcesIndex(deps.db);
+    return sendRenderedOnce(c, data, '', () => <ForcesIndex data={data} />, data.lastModified);
+  });
 
   app.get('/forces/:slug', async (c) => {
     const p = await loadForcePage(deps.db, c.req.param('slug'));

@@ -53,3 +53,8 @@ export function formatPartialDate(on: string | null, precision: string, until: s
 export function machineDate(on: string | null): string | undefined {
   return on ?? undefined;
 }
+
+/** A whole count as British English writes it: 1,234. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-GB');
+}

@@ -4,6 +4,7 @@ import { assetUrl } from './assets.ts';
 /** Top-level sections; `current` marks the one a page belongs to (aria-current). */
 export type Section =
   | 'home'
+  | 'forces'
   | 'search'
   | 'patterns'
   | 'promises'
@@ -16,6 +17,7 @@ export type Section =
 
 const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'home', href: '/', label: 'Incidents' },
+  { section: 'forces', href: '/forces', label: 'Forces' },
   { section: 'search', href: '/search', label: 'Search' },
   { section: 'patterns', href: '/patterns', label: 'Patterns' },
   { section: 'promises', href: '/promises', label: 'Promises' },

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Db } from '../db/client.ts';
 import type { AppDeps } from '../http/app.ts';
 import { sendRenderedOnce } from '../http/cache.ts';
@@ -118,5 +118,24 @@ export function searchRoutes(deps: AppDeps): Hono {
       data.modified,
     );
   });
+  for (const [path, type] of Object.entries(LISTINGS)) app.get(path, (c) => listing(c, type));
   return app;
+}
+
+/**
+ * Addresses a reader may type to list one kind of record. Each listing is the search with that
+ * kind and no words (every published record of the kind, filters beside it), so the redirect is
+ * temporary: a dedicated page could take the address later. Other parameters are kept.
+ */
+const LISTINGS: Record<string, SearchType> = {
+  '/incidents': 'incident',
+  '/officers': 'officer',
+  '/units': 'unit',
+  '/statements': 'statement',
+};
+
+function listing(c: Context, type: SearchType): Response {
+  const params = new URL(c.req.url).searchParams;
+  params.set('type', type);
+  return c.redirect(`/search?${params}`, 302);
 }

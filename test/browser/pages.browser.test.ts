@@ -22,6 +22,7 @@ const PAGE_TYPES: { name: string; url: string; status?: number }[] = [
   { name: 'incident', url: '/incidents/bianca-williams-ricardo-dos-santos' },
   { name: 'incident-child-q', url: '/incidents/child-q' },
   { name: 'officer', url: '/officers/martyn-blake' },
+  { name: 'forces', url: '/forces' },
   { name: 'force', url: '/forces/metropolitan' },
   { name: 'unit', url: '/forces/metropolitan/units/central-west' },
   { name: 'statement', url: '/statements/dick-commit-safety-2021' },
