@@ -118,8 +118,11 @@ describe('the list of police forces', () => {
     }
     const res = await app.request('/officers?force=metropolitan&type=incident');
     assert.equal(res.headers.get('location'), '/search?force=metropolitan&type=officer');
-    const listed = await fetchPage(app, '/search?type=officer&force=metropolitan');
+    const listed = await fetchPage(app, '/search?type=officer');
     assert.equal(listed.status, 200);
     assert.ok(listed.html.includes('Officer name'));
+    assert.match(listed.html, /<title>Officers named in published records · Custodiet<\/title>/);
+    const filtered = await fetchPage(app, '/search?type=officer&force=metropolitan');
+    assert.match(filtered.html, /<title>Search results · Custodiet<\/title>/);
   });
 });

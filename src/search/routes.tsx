@@ -13,8 +13,22 @@ import { cached } from '../db/cache.ts';
 import { feedLinks, FollowBox, type Follow } from '../follow/components.tsx';
 import { searchFeedPath } from '../follow/targets.ts';
 
+const LISTING_TITLES: Record<SearchType, string> = {
+  incident: 'Published incidents',
+  allegation: 'Published allegations',
+  officer: 'Officers named in published records',
+  unit: 'Units',
+  statement: 'Published official statements',
+};
+
 function pageTitle(p: SearchParams, page: number): string {
-  const base = p.q ? `Search results for “${p.q}”` : isBlankSearch(p) ? 'Search' : 'Search results';
+  // One kind and nothing else is a listing (where /officers and the like lead): named as one.
+  const listing = p.type && isBlankSearch({ ...p, type: undefined }) ? LISTING_TITLES[p.type] : undefined;
+  const base = p.q
+    ? `Search results for “${p.q}”`
+    : isBlankSearch(p)
+      ? 'Search'
+      : (listing ?? 'Search results');
   return page > 1 ? `${base} (page ${page})` : base;
 }
 
