@@ -40,6 +40,7 @@ const API_ACCESS: Record<string, Access> = Object.fromEntries([
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /healthz': PUBLIC,
   'GET /static/:file': PUBLIC,
+  'GET /robots.txt': PUBLIC,
   'GET /': PUBLIC,
   'GET /search': PUBLIC,
   'GET /incidents': PUBLIC,

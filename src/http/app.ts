@@ -34,6 +34,7 @@ import { MAX_SUBMISSION_BYTES } from '../submissions/schema.ts';
 import { MAX_IMPORT_UPLOAD_BYTES } from '../imports/routes.tsx';
 import { submissionRoutes } from '../submissions/routes.tsx';
 import { mountAssets } from './assets.ts';
+import { mountRobots } from './robots.ts';
 import { toAppError, writeError } from './errors.tsx';
 import { accessLog, type Logger } from './logger.ts';
 import { securityHeaders } from './security.ts';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
   mountAssets(app);
+  mountRobots(app);
   app.route('/', followRoutes(deps));
   app.route('/', digestRoutes(deps));
   app.route('/', incidentRoutes(deps));
