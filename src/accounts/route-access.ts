@@ -41,6 +41,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /healthz': PUBLIC,
   'GET /static/:file': PUBLIC,
   'GET /robots.txt': PUBLIC,
+  'GET /sitemap.xml': PUBLIC,
+  'GET /sitemaps/:file': PUBLIC,
   'GET /': PUBLIC,
   'GET /search': PUBLIC,
   'GET /incidents': PUBLIC,

@@ -35,6 +35,7 @@ import { MAX_IMPORT_UPLOAD_BYTES } from '../imports/routes.tsx';
 import { submissionRoutes } from '../submissions/routes.tsx';
 import { mountAssets } from './assets.ts';
 import { mountRobots } from './robots.ts';
+import { sitemapRoutes } from '../sitemap/routes.ts';
 import { toAppError, writeError } from './errors.tsx';
 import { accessLog, type Logger } from './logger.ts';
 import { securityHeaders } from './security.ts';
@@ -118,7 +119,7 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
   mountAssets(app);
-  mountRobots(app);
+  mountRobots(app, deps.publicUrl);
   app.route('/', followRoutes(deps));
   app.route('/', digestRoutes(deps));
   app.route('/', incidentRoutes(deps));
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', promiseRoutes(deps));
   app.route('/', evidenceRoutes(deps));
   app.route('/', submissionRoutes(deps));
+  app.route('/', sitemapRoutes(deps));
   app.route('/', apiRoutes(deps));
 
   app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));

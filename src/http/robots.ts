@@ -1,6 +1,7 @@
 // robots.txt: what crawlers are asked to leave alone. It is a request, not a control: every path
 // it names is also protected by its own access rules or kept out of indexes (noindex) on its own.
 import type { Hono } from 'hono';
+import { siteOrigin } from '../sitemap/routes.ts';
 
 /**
  * Paths crawlers are asked not to fetch, each with its reason. Published records (incidents,
@@ -24,19 +25,19 @@ export const ROBOTS_DISALLOW: readonly { path: string; why: string }[] = [
   { path: '/evidence/', why: 'evidence files: shown with the record that cites them' },
 ];
 
-/** The robots.txt the app serves. */
-export function robotsTxt(): string {
+/** The robots.txt the app serves, pointing at the sitemap on `origin`. */
+export function robotsTxt(origin: string): string {
   const lines = ['# Custodiet: published records are open to crawlers; these paths are not pages to index.'];
   lines.push('User-agent: *');
   for (const d of ROBOTS_DISALLOW) lines.push(`# ${d.why}`, `Disallow: ${d.path}`);
+  lines.push('', `Sitemap: ${origin}/sitemap.xml`);
   return `${lines.join('\n')}\n`;
 }
 
-/** GET /robots.txt, the same for every request (a day in caches). */
-export function mountRobots(app: Hono): void {
-  const body = robotsTxt();
+/** GET /robots.txt (a day in caches); the sitemap's address is PUBLIC_URL's when set. */
+export function mountRobots(app: Hono, publicUrl: string | undefined): void {
   app.get('/robots.txt', (c) => {
     c.header('cache-control', 'public, max-age=86400');
-    return c.text(body);
+    return c.text(robotsTxt(siteOrigin(c, publicUrl)));
   });
 }
