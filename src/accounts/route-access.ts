@@ -43,6 +43,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /robots.txt': PUBLIC,
   'GET /sitemap.xml': PUBLIC,
   'GET /sitemaps/:file': PUBLIC,
+  'GET /data': PUBLIC,
+  'GET /data/:file': PUBLIC,
   'GET /': PUBLIC,
   'GET /search': PUBLIC,
   'GET /incidents': PUBLIC,

@@ -1,6 +1,7 @@
 // /api/v1: read-only CORS, token authentication, rate limits, then the declared routes; plus the
 // OpenAPI document and its readable rendering at /api.
 import { Hono, type Context } from 'hono';
+import { DOWNLOAD_ROUTES } from '../downloads/api.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
 import { sendPage } from '../http/cache.ts';
@@ -20,6 +21,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...PATTERN_ROUTES,
   ...LIST_ROUTES,
   ...RECORD_ROUTES,
+  ...DOWNLOAD_ROUTES,
 ];
 
 const EXPOSED = 'ETag, Link, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';

@@ -7,7 +7,7 @@ import { UsageError, type Command } from './command.ts';
 import { initCommand, migrateCommand, seedDemoCommand, statsCommand } from './commands/basic.ts';
 import { backupCommand, restoreCommand, verifyCommand } from './commands/integrity.ts';
 import { captureCommand } from './commands/capture.ts';
-import { exportCommand, verifyExportCommand } from './commands/exports.ts';
+import { exportCommand, publishDownloadCommand, verifyExportCommand } from './commands/exports.ts';
 import { importCommand } from './commands/import.ts';
 import { matchCommand } from './commands/match.ts';
 import { ingestCommand } from './commands/ingest.ts';
@@ -33,6 +33,7 @@ export const COMMANDS: Command[] = [
   refreshPatternsCommand,
   exportCommand,
   verifyExportCommand,
+  publishDownloadCommand,
   backupCommand,
   restoreCommand,
   userCommand,

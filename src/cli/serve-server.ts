@@ -19,6 +19,9 @@ import { startPatternRefresh } from '../patterns/queue.ts';
 import { startWebhooks } from '../follow/queue.ts';
 import { startDigests } from '../follow/digest-queue.ts';
 import { smtpMailer } from '../follow/mailer.ts';
+import { ed25519Signer } from '../config/signing.ts';
+import { loadExportKey } from '../exports/bundle.ts';
+import { startDownloads } from '../downloads/queue.ts';
 
 /** How long a shutdown may take before the process ends regardless (queues get 10 s to stop). */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -119,13 +122,18 @@ async function startCaptureWorker(
   }
 }
 
-/** Pattern refreshes, webhook deliveries and e-mail digests (same switch as captures); a failure is logged, not fatal. */
+/** Pattern refreshes, the public download, webhook deliveries and e-mail digests (same switch as captures); a failure is logged, not fatal. */
 async function startBackgroundJobs(config: Config, deps: AppDeps, logger: Logger): Promise<Jobs | undefined> {
   if (!config.capture.worker) return undefined;
   try {
     const jobs = await startJobs(deps.db, logger);
     await startPatternRefresh(jobs, deps.db, config.patternsRefreshMinutes, logger);
     await startWebhooks(jobs, deps.db, { baseUrl: config.publicUrl, logger });
+    await startDownloads(jobs, deps.db, {
+      signer: ed25519Signer(loadExportKey(config.exports)),
+      publicUrl: config.publicUrlGiven ? config.publicUrl : undefined,
+      logger,
+    });
     if (deps.mailer)
       await startDigests(jobs, deps.db, { mailer: deps.mailer, baseUrl: config.publicUrl, logger });
     return jobs;

@@ -557,6 +557,25 @@ export interface PublicCounts {
   n: Int8;
 }
 
+export interface PublicExportChunks {
+  export_id: string;
+  name: string;
+  n: number;
+  bytes: Buffer;
+}
+
+export interface PublicExports {
+  id: string;
+  generated_at: Timestamp;
+  audit_seq: Int8;
+  valid_on: string;
+  manifest: string;
+  signature: string;
+  key_id: string;
+  public_key: string;
+  files: Json;
+}
+
 export interface PublicationApprovals {
   id: Generated<string>;
   entity_type: string;
@@ -970,6 +989,8 @@ export interface DB {
   police_powers_events: PolicePowersEvents;
   population_baselines: PopulationBaselines;
   public_counts: PublicCounts;
+  public_export_chunks: PublicExportChunks;
+  public_exports: PublicExports;
   publication_approvals: PublicationApprovals;
   record_merges: RecordMerges;
   record_versions: RecordVersions;

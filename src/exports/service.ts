@@ -143,6 +143,8 @@ export interface ExportOptions {
   /** The site's public address (PUBLIC_URL), recorded so paths in the files can be resolved. */
   publicUrl?: string | undefined;
   now?: Date;
+  /** Called first inside the export's snapshot, to note what else that snapshot sees. */
+  onSnapshot?: (trx: Db) => Promise<void>;
 }
 
 /**
@@ -161,6 +163,7 @@ export async function writeExportBundle(db: Db, dir: string, opts: ExportOptions
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
+      await opts.onSnapshot?.(trx);
       const blocked = await blockedPages(trx);
       const written: BundleFile[] = [];
       for (const dataset of DATASETS)

@@ -1,11 +1,11 @@
 // The two mails digests send: the confirmation request and the digest itself. Plain text only
 // (nothing to render, track or load); both carry the unsubscribe link, also as the RFC 8058
 // one-click List-Unsubscribe header.
+import { formatMomentUtc } from '../http/format.ts';
 import type { FeedEntry } from './feeds.ts';
 import type { Mail } from './mailer.ts';
 
-const when = (d: Date) =>
-  d.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+const when = formatMomentUtc;
 
 function unsubscribeParts(baseUrl: string, unsubscribe: string) {
   const url = `${baseUrl}/follow/email/unsubscribe?token=${unsubscribe}`;

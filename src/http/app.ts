@@ -36,6 +36,7 @@ import { submissionRoutes } from '../submissions/routes.tsx';
 import { mountAssets } from './assets.ts';
 import { mountRobots } from './robots.ts';
 import { sitemapRoutes } from '../sitemap/routes.ts';
+import { downloadRoutes } from '../downloads/routes.tsx';
 import { toAppError, writeError } from './errors.tsx';
 import { accessLog, type Logger } from './logger.ts';
 import { securityHeaders } from './security.ts';
@@ -139,6 +140,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', evidenceRoutes(deps));
   app.route('/', submissionRoutes(deps));
   app.route('/', sitemapRoutes(deps));
+  app.route('/', downloadRoutes(deps));
   app.route('/', apiRoutes(deps));
 
   app.notFound((c) => writeError(c, new AppError('CUS_NOT_FOUND', 'There is no page at this address.')));

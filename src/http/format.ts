@@ -58,3 +58,21 @@ export function machineDate(on: string | null): string | undefined {
 export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');
 }
+
+/** A moment as "5 December 2026 at 14:03 UTC": a public page says which clock it means. */
+export function formatMomentUtc(d: Date): string {
+  return `${d.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+}
+
+/** A file size for people: bytes, kB, MB or GB (powers of 1,000, as file managers show them). */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n}\u00a0bytes`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let v = n / 1000;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v >= 100 ? Math.round(v) : v.toFixed(1)}\u00a0${units[i]}`;
+}

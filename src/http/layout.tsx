@@ -121,6 +121,12 @@ export function Layout(props: LayoutProps) {
             <li>
               <a href="/right-of-reply">Right of reply and complaints</a>
             </li>
+            <li>
+              <a href="/data">Download the data</a>
+            </li>
+            <li>
+              <a href="/api">API</a>
+            </li>
           </ul>
         </footer>
       </body>

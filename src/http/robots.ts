@@ -22,6 +22,7 @@ export const ROBOTS_DISALLOW: readonly { path: string; why: string }[] = [
   { path: '/right-of-reply/complaint', why: 'the complaint form' },
   // Uploaded evidence is public once cited, on the page that cites it; image search would show a
   // photograph (of a bystander, a victim) away from the record that explains it.
+  { path: '/data/', why: 'download files: large, and described on /data, which stays open' },
   { path: '/evidence/', why: 'evidence files: shown with the record that cites them' },
 ];
 

@@ -23,6 +23,7 @@ const PAGE_TYPES: { name: string; url: string; status?: number }[] = [
   { name: 'incident-child-q', url: '/incidents/child-q' },
   { name: 'officer', url: '/officers/martyn-blake' },
   { name: 'forces', url: '/forces' },
+  { name: 'data', url: '/data' },
   { name: 'force', url: '/forces/metropolitan' },
   { name: 'unit', url: '/forces/metropolitan/units/central-west' },
   { name: 'statement', url: '/statements/dick-commit-safety-2021' },
@@ -35,7 +36,9 @@ const PAGE_TYPES: { name: string; url: string; status?: number }[] = [
 ];
 
 describe('public page types in Chromium', { skip: skip ?? false }, () => {
-  const site = useDemoSite();
+  // The demo is loaded and the download made before the server starts (its own background jobs
+  // are off in tests), so /data is photographed with its files.
+  const site = useDemoSite([], [{ args: ['seed-demo'] }, { args: ['publish-download'] }]);
 
   for (const viewport of VIEWPORTS) {
     test(`every public page type passes at ${viewport.name} width`, async () => {

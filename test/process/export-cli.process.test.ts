@@ -6,7 +6,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
+import { loadConfig } from '../../src/config/config.ts';
 import { ed25519Signer } from '../../src/config/signing.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { downloadState } from '../../src/downloads/service.ts';
 import { childEnv, runCli, useCliSite } from '../helpers/cli.ts';
 
 const seed = crypto.randomBytes(32);
@@ -114,6 +117,27 @@ describe('custodiet export and verify-export', () => {
         new RegExp(`signed with key ${signer.keyId}, not this key \\(${other.keyId}\\)`),
       );
       assert.equal((await runCli(['verify-export', bundle, '--key', 'c2hvcnQ='], env)).code, 2);
+    },
+  );
+
+  test(
+    'publish-download makes the files /data offers, signed with the same key',
+    { timeout: 120_000 },
+    async () => {
+      const r = await runCli(['publish-download'], env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(
+        r.stdout,
+        new RegExp(`^Download made: 30 files, [\\d,]+ records \\(key ${signer.keyId}\\)\\.$`, 'm'),
+      );
+      const database = await openDatabase(loadConfig(env), 'test-download');
+      try {
+        const state = await downloadState(database.db);
+        assert.equal(state.kind, 'current');
+        assert.equal(state.kind === 'current' && state.export.publicKey, signer.publicKeyBase64);
+      } finally {
+        await database.close();
+      }
     },
   );
 });

@@ -1,5 +1,6 @@
 import type { Config } from '../../config/config.ts';
 import { decodePublicKey, ed25519Signer } from '../../config/signing.ts';
+import { publishExport, recordCount } from '../../downloads/service.ts';
 import { loadExportKey, verifyExportBundle } from '../../exports/bundle.ts';
 import { EXPORT_FORMATS, writeExportBundle, type ExportFormat } from '../../exports/service.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -68,5 +69,27 @@ export const verifyExportCommand: Command = {
     }
     out(`valid: ${check.files} files (key ${check.keyId})`);
     return 0;
+  },
+};
+
+/** `custodiet publish-download`: makes the public download (/data) now, without waiting for serve. */
+export const publishDownloadCommand: Command = {
+  name: 'publish-download',
+  summary: 'Make the public download (/data) now (serve remakes it within a minute of any change)',
+  usage: 'custodiet publish-download',
+  details:
+    'Writes the same signed export as `custodiet export` into the database, in place of the files /data\n' +
+    'offers, whether or not they are out of date. Useful where serve runs with CAPTURE_WORKER=false.',
+  options: {},
+  positionals: { min: 0, max: 0 },
+  async run({ config, out }) {
+    const signer = ed25519Signer(loadExportKey(config.exports));
+    const made = await withDatabase(config, 'publish-download', 'require-current', ({ db }) =>
+      publishExport(db, { signer, publicUrl: config.publicUrlGiven ? config.publicUrl : undefined }),
+    );
+    const rows = recordCount(made);
+    out(
+      `Download made: ${made.files.length} files, ${rows.toLocaleString('en-GB')} records (key ${made.keyId}).`,
+    );
   },
 };
