@@ -23,12 +23,15 @@ export const MIGRATION_SEEDED = new Set([
 ]);
 // Migration bookkeeping is compared, not copied. Derived tables are left out: a restore's inserts
 // rebuild them through the triggers that maintain them (src/migrations/20261201060000_scope_tallies.sql).
+// The public download's files are remade by its job from the restored records (src/downloads/).
 const EXCLUDED = new Set([
   'schema_migrations',
   'scope_incident_tallies',
   'scope_year_tallies',
   'scope_standard_tallies',
   'public_counts',
+  'public_exports',
+  'public_export_chunks',
 ]);
 
 /** Every application table with its columns and keys, in a stable order. */
