@@ -41,6 +41,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /healthz': PUBLIC,
   'GET /static/:file': PUBLIC,
   'GET /robots.txt': PUBLIC,
+  'GET /favicon.ico': PUBLIC,
   'GET /sitemap.xml': PUBLIC,
   'GET /sitemaps/:file': PUBLIC,
   'GET /data': PUBLIC,

@@ -70,7 +70,7 @@ test('every public page that shows records has an endpoint with its data', () =>
   const pages = new Set(API_ROUTES.flatMap((r) => (r.page ? [shape(r.page)] : [])));
   // Pages that show no records: forms (e-mail digests too), static explanations, files and health.
   const noData =
-    /^GET \/(static|evidence|methodology|right-of-reply|receipts|submit|login|invite|healthz|robots\.txt|sitemaps?|data\/:file|api|follow\/email)\b/;
+    /^GET \/(static|evidence|methodology|right-of-reply|receipts|submit|login|invite|healthz|robots\.txt|favicon\.ico|sitemaps?|data\/:file|api|follow\/email)\b/;
   // Addresses that redirect to the search's listing of one kind: their data is the search's.
   const listings = /^GET \/(incidents|officers|units|statements)$/;
   // Another format of a page (its Atom feed, its JSON) must have the page's endpoint instead.

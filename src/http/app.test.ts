@@ -117,4 +117,17 @@ describe('HTTP app', () => {
     assert.equal((await app.request('/static/app.000000000000.css')).status, 404);
     assert.equal((await app.request('/static/..%2Fapp.ts')).status, 404);
   });
+
+  test('every page names its icon, and /favicon.ico leads to the same SVG', async () => {
+    const app = testApp(t);
+    const html = await (await app.request('/')).text();
+    const href = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/.exec(html)?.[1];
+    assert.equal(href, assetUrl('favicon.svg'));
+    const ico = await app.request('/favicon.ico');
+    assert.equal(ico.status, 301);
+    assert.equal(ico.headers.get('location'), href);
+    const svg = await app.request(href!);
+    assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
+    assert.match(await svg.text(), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
 });

@@ -34,8 +34,15 @@ export function assetUrl(name: string): string {
   return `/static/${name.slice(0, dot)}.${a.hash}${name.slice(dot)}`;
 }
 
-/** Serves /static/NAME (short cache) and /static/NAME.HASH.EXT (immutable). */
+/**
+ * Serves /static/NAME (short cache) and /static/NAME.HASH.EXT (immutable), and answers
+ * /favicon.ico (asked for by feed readers and tools that ignore the pages' icon link) with the icon.
+ */
 export function mountAssets(app: Hono): void {
+  app.get('/favicon.ico', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.redirect(assetUrl('favicon.svg'), 301);
+  });
   app.get('/static/:file', (c) => {
     const file = c.req.param('file');
     const m = /^(.+)\.([0-9a-f]{12})(\.[a-z]+)$/.exec(file);

@@ -63,6 +63,7 @@ export function Layout(props: LayoutProps) {
         {props.description && <meta name="description" content={props.description} />}
         {props.noindex && <meta name="robots" content="noindex, nofollow" />}
         <link rel="stylesheet" href={assetUrl('app.css')} />
+        <link rel="icon" type="image/svg+xml" href={assetUrl('favicon.svg')} />
         {(props.feeds ?? []).map((f) => (
           <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
         ))}
