@@ -1,7 +1,7 @@
 // robots.txt: what crawlers are asked to leave alone. It is a request, not a control: every path
 // it names is also protected by its own access rules or kept out of indexes (noindex) on its own.
 import type { Hono } from 'hono';
-import { siteOrigin } from '../sitemap/routes.ts';
+import { siteOrigin } from './origin.ts';
 
 /**
  * Paths crawlers are asked not to fetch, each with its reason. Published records (incidents,

@@ -1,5 +1,6 @@
 // The public incident page and its loader. The editor's preview calls the same loader with
 // preview: true and renders the same component, so a preview is exactly the public page.
+import { CiteThis } from '../http/cite.tsx';
 import { DatasetOrigins, datasetOriginsOf, type DatasetOrigin } from '../imports/provenance.tsx';
 import { AllegationRecord } from '../allegations/components.tsx';
 import {
@@ -246,7 +247,7 @@ function AllegationsSection(props: { allegations: AllegationView[]; preview: boo
 }
 
 /** The public incident page (also rendered, with a banner, as the editor's preview). */
-export function IncidentPage(props: { data: IncidentPageData }) {
+export function IncidentPage(props: { data: IncidentPageData; origin?: string }) {
   const d = props.data;
   const i = d.incident;
   const when = formatPartialDate(i.occurred_on, i.occurred_precision, i.occurred_until);
@@ -288,6 +289,14 @@ export function IncidentPage(props: { data: IncidentPageData }) {
         <AllegationsSection allegations={d.allegations} preview={d.preview} />
         {d.statements.length > 0 && <Statements statements={d.statements} />}
         <RecordCorrections entries={d.corrections} />
+        {!d.preview && (
+          <CiteThis
+            title={i.title}
+            path={`/incidents/${i.slug}`}
+            origin={props.origin}
+            updated={d.lastModified}
+          />
+        )}
       </article>
     </Layout>
   );

@@ -1,3 +1,4 @@
+import { siteOrigin } from '../http/origin.ts';
 import { guardRender } from '../publication/render-guard.ts';
 import { CourtReportPage } from '../legal/court-report.tsx';
 import { courtReports, type CourtReport } from '../legal/proceedings.ts';
@@ -176,7 +177,11 @@ export function incidentRoutes(deps: AppDeps): Hono {
         <CourtReportPage reports={shown.reports} corrections={shown.corrections} />,
         latest(...shown.reports.map((r) => r.updatedAt), ...shown.corrections.map((e) => e.publishedAt)),
       );
-    return sendPage(c, <IncidentPage data={shown.data} />, shown.data.lastModified);
+    return sendPage(
+      c,
+      <IncidentPage data={shown.data} origin={siteOrigin(c, deps.publicUrl)} />,
+      shown.data.lastModified,
+    );
   });
   return app;
 }

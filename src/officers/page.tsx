@@ -1,4 +1,5 @@
 // The public officer page and its loader; the editor's preview renders the same component.
+import { CiteThis } from '../http/cite.tsx';
 import { DatasetOrigins, datasetOriginsOf, type DatasetOrigin } from '../imports/provenance.tsx';
 import { AllegationRecord, allegationAnchor } from '../allegations/components.tsx';
 import { chainRecords, loadAllegations, type AllegationView } from '../allegations/repository.ts';
@@ -186,7 +187,7 @@ function Summary(props: { data: OfficerPageData }) {
 }
 
 /** The public officer page (also rendered, with a banner, as the editor's preview). */
-export function OfficerPage(props: { data: OfficerPageData; digests?: boolean }) {
+export function OfficerPage(props: { data: OfficerPageData; digests?: boolean; origin?: string }) {
   const { officer: o, allegations, preview } = props.data;
   const n = allegations.length;
   // A preview's officer may not be public yet: no feed or pattern links for it.
@@ -226,6 +227,14 @@ export function OfficerPage(props: { data: OfficerPageData; digests?: boolean })
         {follow && <FollowBox follow={follow} />}
         <DatasetOrigins origins={props.data.origins} />
         <RecordCorrections entries={props.data.corrections} />
+        {!preview && (
+          <CiteThis
+            title={o.published_name}
+            path={`/officers/${o.slug}`}
+            origin={props.origin}
+            updated={props.data.lastModified}
+          />
+        )}
       </article>
     </Layout>
   );

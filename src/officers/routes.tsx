@@ -1,3 +1,4 @@
+import { siteOrigin } from '../http/origin.ts';
 import { guardRender } from '../publication/render-guard.ts';
 import { Hono } from 'hono';
 import { AppError } from '../errors/catalogue.ts';
@@ -25,7 +26,11 @@ export function officerRoutes(deps: AppDeps): Hono {
     // A record merged into a published one: its address leads there (until the merge is undone).
     if ('moved' in found) return c.redirect(`/officers/${encodeURIComponent(found.moved)}`, 302);
     const data = found.data;
-    return sendPage(c, <OfficerPage data={data} digests={deps.mailer !== undefined} />, data.lastModified);
+    return sendPage(
+      c,
+      <OfficerPage data={data} digests={deps.mailer !== undefined} origin={siteOrigin(c, deps.publicUrl)} />,
+      data.lastModified,
+    );
   });
   return app;
 }

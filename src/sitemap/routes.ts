@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { cached } from '../db/cache.ts';
 import { AppError } from '../errors/catalogue.ts';
 import type { AppDeps } from '../http/app.ts';
+import { siteOrigin } from '../http/origin.ts';
 import { pageEntries, PARTS, recordEntries, SITEMAP_KINDS, sitemapIndex, urlset } from './service.ts';
 
 // A crawler reads each file once in a while: the entries are kept a minute (or until the next
@@ -10,11 +11,6 @@ import { pageEntries, PARTS, recordEntries, SITEMAP_KINDS, sitemapIndex, urlset 
 const SITEMAP_TTL_MS = 60_000;
 const FILES = 1 + SITEMAP_KINDS.length * PARTS.length;
 const FILE = /^(?:pages|([a-z]+)-([0-9a-f]))\.xml$/;
-
-/** The site's public origin: PUBLIC_URL when set (behind a proxy), else the request's own. */
-export function siteOrigin(c: Context, publicUrl: string | undefined): string {
-  return (publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-}
 
 function sendXml(c: Context, body: string): Response {
   c.header('content-type', 'application/xml; charset=utf-8');

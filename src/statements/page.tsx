@@ -1,4 +1,5 @@
 // The public statement page and its loader; the editor's preview renders the same component.
+import { CiteThis } from '../http/cite.tsx';
 import { RecordCorrections } from '../corrections/components.tsx';
 import { correctionsFor, type CorrectionView } from '../corrections/repository.ts';
 import type { Db } from '../db/client.ts';
@@ -168,7 +169,7 @@ function Facts(props: { data: StatementPageData }) {
 }
 
 /** The public statement page (also rendered, with a banner, as the editor's preview). */
-export function StatementPage(props: { data: StatementPageData }) {
+export function StatementPage(props: { data: StatementPageData; origin?: string }) {
   const d = props.data;
   const s = d.statement;
   const title = `Statement by ${s.speaker_name}, ${formatPartialDate(s.said_on, 'day')}`;
@@ -201,6 +202,14 @@ export function StatementPage(props: { data: StatementPageData }) {
           {d.claims.length > 0 && <ClaimList claims={d.claims} label="statement" />}
         </section>
         <RecordCorrections entries={d.corrections} />
+        {!d.preview && (
+          <CiteThis
+            title={title}
+            path={`/statements/${s.slug}`}
+            origin={props.origin}
+            updated={d.lastModified}
+          />
+        )}
       </article>
     </Layout>
   );

@@ -1,3 +1,4 @@
+import { siteOrigin } from '../http/origin.ts';
 import { guardRender } from '../publication/render-guard.ts';
 import { Hono } from 'hono';
 import { AppError } from '../errors/catalogue.ts';
@@ -19,7 +20,11 @@ export function statementRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get('/statements/:slug', async (c) => {
     const data = await loadPublicStatement(deps.db, c.req.param('slug'));
-    return sendPage(c, <StatementPage data={data} />, data.lastModified);
+    return sendPage(
+      c,
+      <StatementPage data={data} origin={siteOrigin(c, deps.publicUrl)} />,
+      data.lastModified,
+    );
   });
   return app;
 }
