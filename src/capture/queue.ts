@@ -39,10 +39,19 @@ export interface CaptureQueueOptions {
  */
 export function bossExecutor(db: Db): PgBoss.Db {
   return {
-    async executeSql(text, values) {
-      const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
-      return { rows: (result.rows as unknown[]) ?? [] };
-    },
+    executeSql: (text, values) =>
+      // One connection for the script and its clean-up: a script that fails after its BEGIN (two
+      // instances creating pg-boss's schema at once) leaves that connection in an aborted
+      // transaction, and the pool would hand it to the next request, which would fail with a 500.
+      db.connection().execute(async (conn) => {
+        try {
+          const result = await conn.executeQuery(CompiledQuery.raw(text, values ?? []));
+          return { rows: (result.rows as unknown[]) ?? [] };
+        } catch (err) {
+          await conn.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
+          throw err;
+        }
+      }),
   };
 }
 
