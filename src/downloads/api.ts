@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { component, timestamp } from '../api/registry.ts';
 import { defineRoute, type ApiRoute } from '../api/route.ts';
+import type { ExportFormat } from '../exports/service.ts';
 import { downloadState, type DownloadState } from './service.ts';
 
 const DownloadFileSchema = z.object({
@@ -47,7 +48,7 @@ export function downloadData(state: DownloadState): z.input<typeof DownloadSchem
     files: e.files.map((f) => ({
       name: f.name,
       dataset: f.dataset,
-      format: f.format as 'csv',
+      format: f.format as ExportFormat,
       rows: f.rows,
       bytes: f.bytes,
       gzipBytes: f.gzipBytes,

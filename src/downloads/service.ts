@@ -12,6 +12,7 @@ import type { Db } from '../db/client.ts';
 import { sql } from '../db/kysely.ts';
 import { MANIFEST, SIGNATURE, type BundleFile } from '../exports/bundle.ts';
 import { EXPORT_FORMATS, writeExportBundle } from '../exports/service.ts';
+import { guardDay } from '../publication/render-guard.ts';
 
 /**
  * Audit entries about tables that neither the export nor the render guard reads: accounts, API
@@ -63,9 +64,6 @@ export type DownloadState =
   | { kind: 'none' }
   | { kind: 'current'; export: PublicExport }
   | { kind: 'outdated'; export: PublicExport; reason: 'changed' | 'new-day' };
-
-/** The render guard's day (UTC), as it computes it. */
-export const guardDay = (now = new Date()) => now.toISOString().slice(0, 10);
 
 async function lastAuditSeq(db: Db): Promise<number> {
   const row = await db

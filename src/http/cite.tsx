@@ -1,9 +1,7 @@
 // "Cite this record": what a journalist, a lawyer or a researcher needs to point at a page.
 // The reference follows OSCOLA's form for web pages (the citation standard of UK legal writing):
 // author, 'title' (date), <address>, accessed date.
-
-const day = (d: Date) =>
-  d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+import { formatDayUtc as day } from './format.ts';
 
 /** The reference as text, e.g. Custodiet, ‘Title’ (last updated 5 December 2026) <https://…> accessed 6 December 2026. */
 export function citation(title: string, url: string, updated: Date | null, now = new Date()): string {

@@ -28,6 +28,11 @@ function month(iso: string): string {
   return `${MONTHS[m - 1]} ${y}`;
 }
 
+/** A moment's day in UTC, as a page writes a date: "5 December 2026". */
+export function formatDayUtc(d: Date): string {
+  return day(d.toISOString().slice(0, 10));
+}
+
 /** Shows a date only as precisely as it is known: "3 March 2021", "March 2021", "2016 – 2018". */
 export function formatPartialDate(on: string | null, precision: string, until: string | null = null): string {
   if (on === null || precision === 'unknown') return 'Date unknown';

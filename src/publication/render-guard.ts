@@ -32,9 +32,15 @@ async function shownAllegations(
   return out;
 }
 
+/**
+ * The day (UTC, ISO) the guard's verdicts are for: orders start and expire and reply deadlines pass
+ * by it. Anything that keeps a verdict (the public download) keeps it for this day only.
+ */
+export const guardDay = (now = new Date()): string => now.toISOString().slice(0, 10);
+
 // The checks for several pages of one table, with every query asked once for all of them.
 async function problemsAmong(db: Db, table: PublishableTable, ids: string[]) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = guardDay();
   const texts = await publicTextsById(db, table, ids);
   const shown = await shownAllegations(db, table, ids);
   const allegationTexts = await publicTextsById(db, 'allegations', [...new Set([...shown.values()].flat())]);
