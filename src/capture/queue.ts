@@ -1,8 +1,8 @@
-import { CompiledQuery } from '../db/kysely.ts';
 import PgBoss from 'pg-boss';
 import type { BlobStore } from '../blobs/store.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../http/logger.ts';
+import { bossExecutor } from '../jobs/executor.ts';
 import type { FetchLimits } from './fetch.ts';
 import { captureSnapshot, pendingCaptures } from './service.ts';
 
@@ -30,29 +30,6 @@ export interface CaptureQueueOptions {
   pollingSeconds?: number;
   /** How often to look for snapshots that are waiting but not queued; 0 turns the sweep off. */
   sweepEverySeconds?: number;
-}
-
-/**
- * pg-boss runs its SQL through our Kysely handle, so on PGlite it shares the single connection
- * (and waits for open transactions) instead of interleaving statements inside one. Statements
- * without parameters go as a simple query, which is how pg-boss sends its multi-statement scripts.
- */
-export function bossExecutor(db: Db): PgBoss.Db {
-  return {
-    executeSql: (text, values) =>
-      // One connection for the script and its clean-up: a script that fails after its BEGIN (two
-      // instances creating pg-boss's schema at once) leaves that connection in an aborted
-      // transaction, and the pool would hand it to the next request, which would fail with a 500.
-      db.connection().execute(async (conn) => {
-        try {
-          const result = await conn.executeQuery(CompiledQuery.raw(text, values ?? []));
-          return { rows: (result.rows as unknown[]) ?? [] };
-        } catch (err) {
-          await conn.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
-          throw err;
-        }
-      }),
-  };
 }
 
 /** Starts pg-boss over the app's database and a worker that captures one snapshot at a time. */

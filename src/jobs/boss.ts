@@ -1,7 +1,7 @@
 // One pg-boss instance for the periodic jobs (pattern refresh, webhook deliveries, digests),
 // over the app's own database handle as the capture queue does (src/capture/queue.ts).
 import PgBoss from 'pg-boss';
-import { bossExecutor } from '../capture/queue.ts';
+import { bossExecutor } from './executor.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../http/logger.ts';
 
