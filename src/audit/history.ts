@@ -18,10 +18,11 @@ export interface Change {
   after: Row | null;
 }
 
-// Columns the database derives from others (the generated full-text `search`; `visible` and
-// `incident_date`, kept in step with the incident by triggers) are never part of a record's
-// history: they would only repeat the fields they come from.
-const DERIVED = new Set(['search', 'visible', 'incident_date']);
+/** Columns the database generates from others (full-text `search`, an officer's `sort_name`). */
+export const GENERATED_COLUMNS: readonly string[] = ['search', 'sort_name'];
+// Those, and `visible` and `incident_date` (kept in step with the incident by triggers), are never
+// part of a record's history: they would only repeat the fields they come from.
+const DERIVED = new Set([...GENERATED_COLUMNS, 'visible', 'incident_date']);
 // Bookkeeping that changes on every write: kept in full versions, left out of update diffs.
 const IGNORED_IN_DIFF = new Set(['updated_at']);
 

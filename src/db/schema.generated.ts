@@ -397,6 +397,7 @@ export interface Officers {
   updated_at: Generated<Timestamp>;
   search: GeneratedAlways<string | null>;
   merged_into: string | null;
+  sort_name: GeneratedAlways<string | null>;
 }
 
 export interface PatternCoaccused {

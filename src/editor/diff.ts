@@ -1,5 +1,6 @@
 // Readable differences between two versions of a record: field by field, and word by word
 // inside long text so an editor sees exactly which words changed.
+import { GENERATED_COLUMNS } from '../audit/history.ts';
 
 /** A run of words that stayed, went or arrived. */
 export interface DiffPart {
@@ -19,7 +20,7 @@ export interface FieldChange {
 // Beyond this many token pairs the quadratic LCS is not worth it: show old and new whole.
 const MAX_CELLS = 4_000_000;
 // Bookkeeping and derived columns are not edits.
-const NOT_EDITS = new Set(['updated_at', 'search', 'created_at']);
+const NOT_EDITS = new Set(['updated_at', 'created_at', ...GENERATED_COLUMNS]);
 
 function tokens(s: string): string[] {
   return s.split(/(\s+)/).filter((t) => t !== '');

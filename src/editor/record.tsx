@@ -1,3 +1,4 @@
+import { GENERATED_COLUMNS } from '../audit/history.ts';
 import { can } from '../accounts/policy.ts';
 import type { SessionInfo } from '../accounts/session.ts';
 import type { FieldProblem } from '../errors/catalogue.ts';
@@ -16,7 +17,7 @@ export function previewPath(type: string, id: string): string {
   return `/editor/preview/${type}/${id}`;
 }
 
-const HIDDEN = new Set(['search']);
+const HIDDEN = new Set(GENERATED_COLUMNS);
 
 /** Every stored field of a record as a definition list (derived columns left out). */
 export function Facts(props: { row: Row }) {

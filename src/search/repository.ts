@@ -195,7 +195,8 @@ function officerBranch(f: ResolvedFilters, q?: string): Branch {
     ],
     score: officerScore(q),
     sortDate: sql`NULL::date`,
-    sortTitle: sql`o.published_name`,
+    // Listed by surname (the stored key of migration 20261207000000; its index walks it in order).
+    sortTitle: sql`o.sort_name`,
   };
 }
 

@@ -158,3 +158,27 @@ describe('search over the demo data', () => {
     await t.db.transaction().execute(async (trx) => found((await runSearch(trx, filters, p.q, 1)).hits));
   });
 });
+
+describe('search: the officer listing', () => {
+  let t: TestDatabase;
+  before(async () => {
+    t = await createTestDatabase();
+  });
+  after(() => t.close());
+
+  test('officers are listed by surname, whatever the case, the full name breaking ties', async () => {
+    const names = ['Aaron Zimmer', 'mary brown', 'Zoe Adams', 'Brian Brown'];
+    const slugs = await inTransaction(t.db, async (trx) => {
+      const bySlug = new Map<string, string>();
+      for (const publishedName of names) {
+        const o = await published(trx, 'officers', await makeOfficer(trx, { publishedName }));
+        bySlug.set(publishedName, `/officers/${o.slug}`);
+      }
+      return bySlug;
+    });
+    const page = await searchPage(t, '/search?type=officer');
+    assert.equal(page.status, 200);
+    const expected = ['Zoe Adams', 'Brian Brown', 'mary brown', 'Aaron Zimmer'].map((n) => slugs.get(n));
+    assert.deepEqual(page.hrefs, expected);
+  });
+});
