@@ -45,7 +45,7 @@ describe('two app instances on one PostgreSQL database', { skip: whyNot ?? false
   let s3: StoreHarness;
   let web: TestWebServer;
   let env: NodeJS.ProcessEnv;
-  const servers: { child: ChildProcess; base: string }[] = [];
+  const servers: { child: ChildProcess; base: string; output: () => string }[] = [];
   const dataDirs: string[] = [];
 
   before(async () => {
@@ -91,7 +91,7 @@ describe('two app instances on one PostgreSQL database', { skip: whyNot ?? false
       { ...env, DATA_DIR: dataDir },
       /listening on (http:\/\/\S+)/,
     );
-    const server = { child: s.child, base: s.match[1]!.replace(/\/$/, '') };
+    const server = { child: s.child, base: s.match[1]!.replace(/\/$/, ''), output: s.output };
     servers.push(server);
     return server;
   }
@@ -225,6 +225,10 @@ describe('two app instances on one PostgreSQL database', { skip: whyNot ?? false
       assert.equal(snaps.length, urls.length, 'one snapshot per source');
       for (const s of snaps)
         assert.ok(await s3.store.has(s.sha256), 'the archived copy is in the shared bucket');
+      // Both instances started their background work on the database neither had set up for it:
+      // installing pg-boss and creating its queues at once once made one of them give up.
+      for (const [i, s] of servers.entries())
+        assert.doesNotMatch(s.output(), /did not start/, `instance ${i + 1}: ${s.output()}`);
     } finally {
       await check.end();
     }
